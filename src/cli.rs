@@ -1,0 +1,155 @@
+//! Command-line interface: argument definitions, input selection (embedded or `--rules`/
+//! `--scenarios` folders), dispatch to one module per subcommand, and exit codes.
+
+mod check;
+mod eval;
+mod members;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use include_dir::{Dir, include_dir};
+
+use casus::source::FileSet;
+
+static RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+static SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
+
+const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  other failure (for example, an output file could not be written)
+  2  invalid input: a rule or scenario file, or an argument, is wrong";
+
+/// casus: what an alliance treaty required of each member, beside what each member did.
+#[derive(Debug, Parser)]
+#[command(name = "casus", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Rule packs to use instead of the ones built in: a pack folder, or a folder of packs.
+    #[arg(long, global = true, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Scenarios to use instead of the ones built in.
+    #[arg(long, global = true, value_name = "DIR")]
+    scenarios: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Evaluate scenarios: formal obligation beside documented response, actor by actor.
+    #[command(after_help = EXIT_CODES)]
+    Eval(eval::Args),
+    /// Load and validate every rule pack and scenario; report every problem found.
+    #[command(after_help = EXIT_CODES)]
+    Check(check::Args),
+    /// List the parties to a treaty and their status on a date.
+    #[command(after_help = EXIT_CODES)]
+    Members(members::Args),
+}
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    Failure = 1,
+    InvalidInput = 2,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit as u8)
+    }
+}
+
+pub fn run(cli: Cli) -> Exit {
+    let inputs = Inputs {
+        rules: cli.rules,
+        scenarios: cli.scenarios,
+    };
+    match cli.command {
+        Command::Eval(args) => eval::run(&inputs, args),
+        Command::Check(args) => check::run(&inputs, args),
+        Command::Members(args) => members::run(&inputs, args),
+    }
+}
+
+/// Where rules and scenarios come from.
+pub struct Inputs {
+    rules: Option<PathBuf>,
+    scenarios: Option<PathBuf>,
+}
+
+impl Inputs {
+    fn rules(&self) -> Result<(FileSet, String), Exit> {
+        match &self.rules {
+            Some(dir) => Ok((read_dir(dir)?, dir.display().to_string())),
+            None => Ok((FileSet::embedded(&RULES, "rules"), "rules".to_string())),
+        }
+    }
+
+    fn scenarios(&self) -> Result<FileSet, Exit> {
+        match &self.scenarios {
+            Some(dir) => read_dir(dir),
+            None => Ok(FileSet::embedded(&SCENARIOS, "scenarios")),
+        }
+    }
+}
+
+fn read_dir(dir: &Path) -> Result<FileSet, Exit> {
+    if !dir.is_dir() {
+        error(&format!("`{}` is not a folder", dir.display()), Some("pass the path of an existing folder"));
+        return Err(Exit::InvalidInput);
+    }
+    FileSet::read_dir(dir).map_err(|e| {
+        error(&format!("cannot read `{}`: {e}", dir.display()), None);
+        Exit::Failure
+    })
+}
+
+/// Prints a one-line error (and optional help) to stderr.
+fn error(message: &str, help: Option<&str>) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "error: {message}");
+    if let Some(help) = help {
+        let _ = writeln!(stderr, "  help: {help}");
+    }
+}
+
+/// Prints diagnostics to stderr, in colour only on a terminal.
+fn report(reports: &[miette::Report]) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let text = casus::render::diagnostics::render(reports, color);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes `text` to stdout, or atomically to `out`: a failed write leaves the old file intact.
+fn emit(text: &str, out: Option<&Path>) -> Exit {
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (such as `| head`) is not an error worth reporting.
+            let _ = stdout.write_all(text.as_bytes());
+            Exit::Success
+        }
+        Some(path) => match write_atomically(path, text) {
+            Ok(()) => Exit::Success,
+            Err(e) => {
+                error(&format!("cannot write `{}`: {e}", path.display()), None);
+                Exit::Failure
+            }
+        },
+    }
+}
+
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

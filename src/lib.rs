@@ -1,0 +1,12 @@
+//! casus: a rules engine for alliance-treaty obligations. Rule packs and scenarios are RON
+//! data; the pipeline is load → validate → evaluate → render.
+
+pub mod eval;
+pub mod membership;
+pub mod model;
+pub mod load;
+pub mod source;
+pub mod suggest;
+pub mod render;
+pub mod validate;
+pub mod workspace;

@@ -1,0 +1,52 @@
+//! Errors of the load stage: files that cannot be read, parsed, or placed in a pack.
+
+use std::sync::Arc;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum LoadError {
+    #[error("cannot read `{path}`: {reason}")]
+    #[diagnostic(code(casus::load::read))]
+    Read { path: String, reason: String },
+
+    #[error("{message}")]
+    #[diagnostic(code(casus::load::syntax))]
+    Syntax {
+        message: String,
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        #[label("{label}")]
+        span: SourceSpan,
+        label: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("rule pack `{dir}` has no `{file}`")]
+    #[diagnostic(
+        code(casus::load::missing_pack_file),
+        help("every pack folder holds pack.ron, sources.ron, states.ron, vocabulary.ron, parties.ron, actions.ron, decision.ron and clauses/*.ron")
+    )]
+    MissingPackFile { dir: String, file: String },
+
+    #[error("`{path}` is not a file a rule pack uses")]
+    #[diagnostic(code(casus::load::unexpected_file))]
+    UnexpectedFile {
+        path: String,
+        #[help]
+        help: String,
+    },
+
+    #[error("no rule pack found in `{dir}`")]
+    #[diagnostic(
+        code(casus::load::no_pack),
+        help("pass a folder that holds `pack.ron`, or a folder of such folders")
+    )]
+    NoPack { dir: String },
+
+    #[error("no scenario found in `{dir}`")]
+    #[diagnostic(code(casus::load::no_scenario), help("scenario files end in `.ron`"))]
+    NoScenario { dir: String },
+}

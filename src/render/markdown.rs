@@ -1,0 +1,105 @@
+//! The Markdown report: the same evaluation as a page for a course handout or a wiki.
+
+use std::fmt::Write;
+
+use crate::eval::{Evaluation, ReadingResult};
+use crate::render::text::{mark, status_note};
+
+pub fn evaluations(evaluations: &[Evaluation]) -> String {
+    let mut out = String::new();
+    for e in evaluations {
+        scenario(&mut out, e);
+    }
+    out
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+// Writing to a String cannot fail, so the `fmt::Result`s below are safely ignored.
+fn scenario(out: &mut String, e: &Evaluation) {
+    let _ = writeln!(out, "# {}: {}\n", e.id, cell(&e.title));
+    if e.hypothetical {
+        let _ = writeln!(out, "> **Hypothetical scenario**: a what-if, not a documented case.\n");
+    }
+    let _ = writeln!(out, "*Date* {} · *treaty* `{}`\n\n{}\n", e.date, e.treaty, e.summary);
+    let _ = writeln!(out, "## Articles in force on {}\n\n| article | title | version |\n|---|---|---|", e.date);
+    for v in &e.versions {
+        let version = match (&v.version, &v.in_force) {
+            (Some(version), Some(id)) => format!("{version} (`{id}`)"),
+            _ => "not in force".to_string(),
+        };
+        let _ = writeln!(out, "| `{}` | {} | {version} |", v.article, cell(&v.title));
+    }
+    let _ = writeln!(out, "\n## Parties on {}\n\n| state | status | since | event | sources |\n|---|---|---|---|---|", e.date);
+    for m in &e.members {
+        let _ = writeln!(out, "| {} ({}) | {} | {} | {} | {} |", m.name, m.state, m.status, m.since, cell(&m.event), m.sources.join(", "));
+    }
+    for r in &e.readings {
+        reading(out, r);
+    }
+    out.push('\n');
+}
+
+fn reading(out: &mut String, r: &ReadingResult) {
+    let _ = writeln!(out, "\n## Reading `{}`{}\n", r.name, status_note(r.status));
+    if let Some(summary) = &r.summary {
+        let _ = writeln!(out, "{summary} (sources: {})\n", r.sources.join(", "));
+    }
+    let _ = writeln!(out, "### Clauses\n\n| | clause | version | status | why |\n|---|---|---|---|---|");
+    for c in &r.clauses {
+        let why = c
+            .conditions
+            .as_ref()
+            .map(|t| {
+                let nodes = if c.status == crate::model::ClauseStatus::Triggered {
+                    vec![t]
+                } else {
+                    t.failing()
+                };
+                nodes.iter().map(|n| format!("{} {}", mark(n.value), cell(&n.test))).collect::<Vec<_>>().join("; ")
+            })
+            .unwrap_or_default();
+        let _ = writeln!(out, "| {} | `{}` | {} | {} | {why} |", mark_status(c.status), c.id, c.version, c.status.label());
+    }
+    let _ = writeln!(out, "\n### Duties and documented responses\n\n| bearer | duty | content | compliance | responses | why |\n|---|---|---|---|---|---|");
+    for d in &r.duties {
+        let duty = if d.clause.is_some() { format!("`{}`", d.key()) } else { "no duty".into() };
+        let _ = writeln!(out, "| {} | {duty} | `{}` | **{}** | {} | {} |", d.bearer, d.content, d.compliance.label(), d.responses.join(", "), cell(&d.reason));
+    }
+    if !r.decisions.is_empty() {
+        let _ = writeln!(out, "\n### Collective decisions\n\n| date | body | subject | rule | outcome | sources say |\n|---|---|---|---|---|---|");
+        for d in &r.decisions {
+            let mut outcome = d.outcome.label().to_string();
+            if !d.blocked_by.is_empty() {
+                outcome.push_str(&format!(" by {}", d.blocked_by.join(", ")));
+            }
+            if !d.absent.is_empty() {
+                outcome.push_str(&format!("; absent: {}", d.absent.join(", ")));
+            }
+            let documented = match d.documented {
+                crate::model::DocumentedOutcome::Adopted => "adopted",
+                crate::model::DocumentedOutcome::NotAdopted => "not adopted",
+            };
+            let _ = writeln!(out, "| {} | {} | {} | {} | {outcome} | {documented} |", d.date, d.body, cell(&d.subject), d.rule.as_deref().unwrap_or("none"));
+        }
+    }
+    if !r.conflicts.is_empty() {
+        let _ = writeln!(out, "\n### ⚠ Conflicts\n");
+        for c in &r.conflicts {
+            let _ = writeln!(out, "- {}: `{}` obliges `{}` while `{}` prohibits it", c.bearer, c.obligation, c.content, c.prohibition);
+        }
+    }
+}
+
+fn mark_status(status: crate::model::ClauseStatus) -> &'static str {
+    use crate::model::ClauseStatus as S;
+    match status {
+        S::Triggered => "✓",
+        S::NotTriggered => "✗",
+        S::Undetermined => "?",
+        S::Overridden => "↷",
+        S::NotInForce => "·",
+    }
+}
