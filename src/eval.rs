@@ -45,9 +45,14 @@ pub struct Evaluation {
 pub struct ArticleVersion {
     pub article: String,
     pub title: String,
-    /// The id of the clause version in force, if any.
-    pub in_force: Option<String>,
-    pub version: Option<String>,
+    /// The clause versions in force on the date, one per paragraph; empty if none is.
+    pub in_force: Vec<InForce>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InForce {
+    pub clause: String,
+    pub version: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -147,14 +152,19 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
         .files
         .articles
         .iter()
-        .map(|article| {
-            let in_force = article.value.clauses.iter().find(|c| c.valid.contains(date));
-            ArticleVersion {
-                article: article.value.id.clone(),
-                title: article.value.title.clone(),
-                in_force: in_force.map(|c| c.id.clone()),
-                version: in_force.map(|c| c.version.clone()),
-            }
+        .map(|article| ArticleVersion {
+            article: article.value.id.clone(),
+            title: article.value.title.clone(),
+            in_force: article
+                .value
+                .clauses
+                .iter()
+                .filter(|c| c.valid.contains(date))
+                .map(|c| InForce {
+                    clause: c.id.clone(),
+                    version: c.version.clone(),
+                })
+                .collect(),
         })
         .collect();
     let decisions: Vec<DecisionResult> = scenario
@@ -163,7 +173,7 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
         .map(|d| decision::decide(pack, d))
         .collect();
 
-    let readings = readings_of(scenario)
+    let readings = readings_of(pack, scenario)
         .into_iter()
         .map(|(name, summary, sources, status, facts)| {
             let mut result = evaluate_reading(pack, scenario, &facts, &decisions);
@@ -193,22 +203,45 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
 
 type ReadingFacts = (String, Option<String>, Vec<String>, Status, BTreeMap<String, FactValue>);
 
+/// The pack's declared defaults, each marked as an assumption, for facts a scenario leaves out.
+pub fn default_facts(pack: &Pack) -> BTreeMap<String, FactValue> {
+    pack.files
+        .vocabulary
+        .value
+        .iter()
+        .filter_map(|(name, decl)| {
+            let value = decl.default.clone()?;
+            Some((
+                name.clone(),
+                FactValue {
+                    value,
+                    sources: Vec::new(),
+                    note: Some("default of the pack's vocabulary, not stated by the scenario".into()),
+                    status: Status::Assumption,
+                },
+            ))
+        })
+        .collect()
+}
+
 /// The readings to evaluate: each declared reading over the shared facts, or one documented reading.
-fn readings_of(scenario: &Scenario) -> Vec<ReadingFacts> {
+fn readings_of(pack: &Pack, scenario: &Scenario) -> Vec<ReadingFacts> {
+    let mut shared = default_facts(pack);
+    shared.extend(scenario.facts.clone());
     if scenario.readings.is_empty() {
         return vec![(
             DOCUMENTED_READING.to_string(),
             None,
             Vec::new(),
             Status::Sourced,
-            scenario.facts.clone(),
+            shared,
         )];
     }
     scenario
         .readings
         .iter()
         .map(|reading| {
-            let mut facts = scenario.facts.clone();
+            let mut facts = shared.clone();
             facts.extend(reading.facts.clone());
             (
                 reading.name.clone(),

@@ -348,6 +348,24 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
     {
         let mut check = Checker { file: &raw.vocabulary.file, errors: &mut errors };
         for (name, decl) in vocabulary {
+            if let Some(default) = &decl.default {
+                let enum_ok = match (&decl.kind, default) {
+                    (FactType::Enum(values), Value::Enum(v)) => values.contains(v),
+                    _ => true,
+                };
+                if !decl.kind.admits(default) || !enum_ok {
+                    check.report(
+                        Problem::WrongType {
+                            fact: name.clone(),
+                            expected: decl.kind.name().into(),
+                            found: format!("default `{default}`"),
+                        },
+                        name,
+                        "the default does not fit the declared type",
+                        Some(format!("write the default as `{}`", example_value(&decl.kind))),
+                    );
+                }
+            }
             if matches!(&decl.kind, FactType::Enum(values) if values.is_empty()) {
                 check.report(
                     Problem::Other(format!("enum fact `{name}` declares no values")),
@@ -522,6 +540,9 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         // Versions of one article must not both apply on a day, or the date would not select one.
         for (index, first) in article.value.clauses.iter().enumerate() {
             for second in article.value.clauses.iter().skip(index + 1) {
+                if first.paragraph != second.paragraph {
+                    continue;
+                }
                 let later_start = first.valid.from.max(second.valid.from);
                 if first.valid.contains(later_start) && second.valid.contains(later_start) {
                     check.report(
@@ -533,7 +554,7 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                         },
                         &second.id,
                         "overlaps an earlier version",
-                        Some("end the earlier version (`to`, exclusive) on the day the later one starts".into()),
+                        Some("end the earlier version (`to`, exclusive) on the day the later one starts, or give the clauses different `paragraph`s if they are separate provisions".into()),
                     );
                 }
             }
@@ -624,14 +645,9 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                 );
                 continue;
             };
-            let type_ok = match (&decl.kind, &fact.value) {
-                (FactType::Bool, Value::Bool(_))
-                | (FactType::Date, Value::Date(_))
-                | (FactType::Number, Value::Number(_)) => true,
-                (FactType::State, Value::State(code)) => {
-                    check.state(Some(name), code, states);
-                    true
-                }
+            let type_ok = decl.kind.admits(&fact.value);
+            match (&decl.kind, &fact.value) {
+                (FactType::State, Value::State(code)) => check.state(Some(name), code, states),
                 (FactType::Enum(values), Value::Enum(value)) => {
                     if !values.contains(value) {
                         check.report_at(
@@ -642,10 +658,9 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                             Some(suggest::did_you_mean(value, values.iter().map(String::as_str))),
                         );
                     }
-                    true
                 }
-                _ => false,
-            };
+                _ => {}
+            }
             if !type_ok {
                 check.report_at(
                     Problem::WrongType {

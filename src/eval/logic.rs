@@ -41,6 +41,7 @@ pub struct FactUse {
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    pub status: crate::model::Status,
 }
 
 /// One node of an evaluated condition.
@@ -128,6 +129,7 @@ impl Context<'_> {
             value: fact.map(|f| f.value.clone()),
             sources: fact.map(|f| f.sources.clone()).unwrap_or_default(),
             note: fact.and_then(|f| f.note.clone()),
+            status: fact.map(|f| f.status).unwrap_or_default(),
         }
     }
 

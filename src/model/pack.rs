@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Day, Term};
+use super::{Condition, Day, Term, Value};
 
 /// `pack.ron`: what the pack is and the constants its clauses refer to.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -71,6 +71,9 @@ pub struct FactDecl {
     #[serde(rename = "type")]
     pub kind: FactType,
     pub meaning: String,
+    /// The value assumed when a scenario does not give one; reported as an assumption.
+    #[serde(default)]
+    pub default: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -232,6 +235,10 @@ pub struct Article {
 pub struct Clause {
     /// Stable id, unique across the pack; expectations and overrides refer to it.
     pub id: String,
+    /// The paragraph of the article this clause encodes; clauses with the same article and
+    /// paragraph are versions of one provision, and only one may be in force on a day.
+    #[serde(default)]
+    pub paragraph: Option<String>,
     /// Label of the text version, such as `1992` or `2010`.
     pub version: String,
     pub valid: Validity,
@@ -300,4 +307,18 @@ pub struct DutyTiming {
     /// When the clock starts; the scenario date when absent.
     #[serde(default)]
     pub from: Option<Term>,
+}
+
+impl FactType {
+    /// Whether `value` is of this type (enum membership is checked separately).
+    pub fn admits(&self, value: &Value) -> bool {
+        matches!(
+            (self, value),
+            (FactType::Bool, Value::Bool(_))
+                | (FactType::Date, Value::Date(_))
+                | (FactType::Number, Value::Number(_))
+                | (FactType::State, Value::State(_))
+                | (FactType::Enum(_), Value::Enum(_))
+        )
+    }
 }

@@ -26,10 +26,8 @@ fn scenario(out: &mut String, e: &Evaluation) {
     let _ = writeln!(out, "*Date* {} · *treaty* `{}`\n\n{}\n", e.date, e.treaty, e.summary);
     let _ = writeln!(out, "## Articles in force on {}\n\n| article | title | version |\n|---|---|---|", e.date);
     for v in &e.versions {
-        let version = match (&v.version, &v.in_force) {
-            (Some(version), Some(id)) => format!("{version} (`{id}`)"),
-            _ => "not in force".to_string(),
-        };
+        let texts: Vec<String> = v.in_force.iter().map(|f| format!("{} (`{}`)", f.version, f.clause)).collect();
+        let version = if texts.is_empty() { "not in force".to_string() } else { texts.join(", ") };
         let _ = writeln!(out, "| `{}` | {} | {version} |", v.article, cell(&v.title));
     }
     let _ = writeln!(out, "\n## Parties on {}\n\n| state | status | since | event | sources |\n|---|---|---|---|---|", e.date);

@@ -59,14 +59,9 @@ fn scenario(out: &mut String, e: &Evaluation) {
 
     let _ = writeln!(out, "\nArticles in force on {}", e.date);
     for v in &e.versions {
-        match (&v.in_force, &v.version) {
-            (Some(id), Some(version)) => {
-                let _ = writeln!(out, "  {:<6} {} — {version} text ({id})", v.article, v.title);
-            }
-            _ => {
-                let _ = writeln!(out, "  {:<6} {} — not in force", v.article, v.title);
-            }
-        }
+        let texts: Vec<String> = v.in_force.iter().map(|f| format!("{} text ({})", f.version, f.clause)).collect();
+        let texts = if texts.is_empty() { "not in force".to_string() } else { texts.join(", ") };
+        let _ = writeln!(out, "  {:<6} {} — {texts}", v.article, v.title);
     }
 
     let _ = writeln!(out, "\nParties on {}", e.date);
@@ -256,7 +251,7 @@ pub fn condition_line(out: &mut String, trace: &ConditionTrace, indent: &str) {
     for fact in &trace.facts {
         let value = fact.value.as_ref().map_or("not given".to_string(), |v| v.to_string());
         let sources = if fact.sources.is_empty() { String::new() } else { format!(" [{}]", fact.sources.join(", ")) };
-        let _ = writeln!(out, "{indent}    {} = {value}{sources}", fact.name);
+        let _ = writeln!(out, "{indent}    {} = {value}{}{sources}", fact.name, status_note(fact.status));
     }
     for membership in &trace.membership {
         let _ = writeln!(out, "{indent}    {membership}");

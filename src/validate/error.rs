@@ -50,7 +50,7 @@ pub enum Problem {
     DuplicateId { kind: &'static str, id: String },
     #[error("clause `{id}` is never in force: its validity ends ({to}) on or before it starts ({from})")]
     EmptyValidity { id: String, from: String, to: String },
-    #[error("versions `{first}` and `{second}` of article `{article}` are both in force on {day}")]
+    #[error("versions `{first}` and `{second}` of one provision of article `{article}` are both in force on {day}")]
     OverlappingVersions {
         article: String,
         first: String,
