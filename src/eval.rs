@@ -123,6 +123,8 @@ pub struct Basis {
     pub cited_by_bodies: Vec<Citation>,
     /// Articles with a triggered clause in this reading.
     pub applicable: Vec<Citation>,
+    /// Articles that a requester or body cited but the rules do not find applicable.
+    pub cited_not_applicable: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -288,9 +290,10 @@ fn evaluate_reading(
                 Truth::False => ClauseStatus::NotTriggered,
                 Truth::Unknown => ClauseStatus::Undetermined,
             };
+            // Only an undetermined clause is held up by missing facts; elsewhere they did not matter.
             let mut missing: Vec<String> = trace
                 .all_facts()
-                .filter(|f| f.value.is_none())
+                .filter(|f| status == ClauseStatus::Undetermined && f.value.is_none())
                 .map(|f| f.name.clone())
                 .collect();
             missing.sort();
@@ -308,7 +311,7 @@ fn evaluate_reading(
     let duties = duties_of(pack, scenario, &context, &clauses);
     let conflicts = conflicts_of(&duties);
 
-    let basis = Basis {
+    let mut basis = Basis {
         cited_by_requesters: scenario
             .requests
             .iter()
@@ -336,7 +339,18 @@ fn evaluate_reading(
                 record: c.id.clone(),
             })
             .collect(),
+        cited_not_applicable: Vec::new(),
     };
+    let mut mismatched: Vec<String> = basis
+        .cited_by_requesters
+        .iter()
+        .chain(&basis.cited_by_bodies)
+        .filter_map(|c| c.article.clone())
+        .filter(|article| !basis.applicable.iter().any(|a| a.article.as_ref() == Some(article)))
+        .collect();
+    mismatched.sort();
+    mismatched.dedup();
+    basis.cited_not_applicable = mismatched;
 
     ReadingResult {
         name: String::new(),
@@ -466,6 +480,7 @@ fn duties_of(
         }
     }
     for ((bearer, content), responses) in without_duty {
+        // Listed once per (actor, content), citing every response that performed it.
         duties.push(DutyResult {
             clause: None,
             duty: None,
@@ -481,6 +496,8 @@ fn duties_of(
             responses,
         });
     }
+    // Actor by actor, then in the pack's clause order (a stable sort keeps it within an actor).
+    duties.sort_by(|a, b| a.bearer.cmp(&b.bearer));
     duties
 }
 

@@ -11,8 +11,8 @@ use super::{Exit, Inputs, emit, error, report};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Scenario ids (such as `armenia-2022`) or paths to scenario files.
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
-    scenarios: Vec<String>,
+    #[arg(value_name = "SCENARIO", required_unless_present = "all", conflicts_with = "all")]
+    targets: Vec<String>,
     /// Evaluate every scenario.
     #[arg(long)]
     all: bool,
@@ -30,7 +30,7 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
     };
     // Arguments that name files are read from disk; the rest are ids in the scenarios folder.
     let (paths, ids): (Vec<&String>, Vec<&String>) = args
-        .scenarios
+        .targets
         .iter()
         .partition(|s| s.ends_with(".ron") || std::path::Path::new(s).is_file());
     let mut scenario_files = if ids.is_empty() && !args.all {

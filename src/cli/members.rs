@@ -60,7 +60,7 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             if roll.is_empty() {
                 out.push_str("  no state had signed by this date\n");
             }
-            text::members_table(&mut out, &roll, "  ");
+            text::members_table(&mut out, &roll, "  ", true);
             out
         }
     };

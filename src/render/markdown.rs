@@ -61,6 +61,9 @@ fn reading(out: &mut String, r: &ReadingResult) {
             .unwrap_or_default();
         let _ = writeln!(out, "| {} | `{}` | {} | {} | {why} |", mark_status(c.status), c.id, c.version, c.status.label());
     }
+    for article in &r.basis.cited_not_applicable {
+        let _ = writeln!(out, "\n> **{article} was cited**, but no clause of {article} is triggered under the rules in this reading.");
+    }
     let _ = writeln!(out, "\n### Duties and documented responses\n\n| bearer | duty | content | compliance | responses | why |\n|---|---|---|---|---|---|");
     for d in &r.duties {
         let duty = if d.clause.is_some() { format!("`{}`", d.key()) } else { "no duty".into() };

@@ -65,7 +65,7 @@ fn scenario(out: &mut String, e: &Evaluation) {
     }
 
     let _ = writeln!(out, "\nParties on {}", e.date);
-    members_table(out, &e.members, "  ");
+    members_table(out, &e.members, "  ", false);
 
     if !e.requests.is_empty() {
         let _ = writeln!(out, "\nRequests");
@@ -88,7 +88,7 @@ fn scenario(out: &mut String, e: &Evaluation) {
     }
 }
 
-pub fn members_table(out: &mut String, members: &[MemberStatus], indent: &str) {
+pub fn members_table(out: &mut String, members: &[MemberStatus], indent: &str, with_alternatives: bool) {
     for m in members {
         let flags = match (m.bound, m.votes) {
             (true, true) => "bound, votes",
@@ -106,7 +106,7 @@ pub fn members_table(out: &mut String, members: &[MemberStatus], indent: &str) {
             m.event,
             m.sources.join(", ")
         );
-        for alt in &m.alternatives {
+        for alt in m.alternatives.iter().filter(|_| with_alternatives) {
             let note = alt.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
             let _ = writeln!(out, "{indent}    other sources date this {}{note} [{}]", alt.date, alt.sources.join(", "));
         }
@@ -136,7 +136,7 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
             match c.status {
                 ClauseStatus::Triggered => {
                     for child in top_level(trace) {
-                        condition_line(out, child, "      ");
+                        condition_tree(out, child, "      ");
                     }
                 }
                 ClauseStatus::NotTriggered | ClauseStatus::Undetermined => {
@@ -174,23 +174,32 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
         let _ = writeln!(out, "    applicable under the rules: {}", applicable.join(", "));
     }
 
+    for article in &r.basis.cited_not_applicable {
+        let _ = writeln!(out, "    ! {article} was cited, but no clause of {article} is triggered under the rules in this reading");
+    }
+
     let _ = writeln!(out, "\n  Duties and documented responses");
     if r.duties.is_empty() {
         let _ = writeln!(out, "    no duty arises and no member acted");
     }
+    let mut previous: Option<&str> = None;
     for d in &r.duties {
+        if previous != Some(d.bearer.as_str()) {
+            let name = e.members.iter().find(|m| m.state == d.bearer).map_or("", |m| m.name.as_str());
+            let _ = writeln!(out, "    {} {name}", d.bearer);
+            previous = Some(d.bearer.as_str());
+        }
         let source = d.clause.as_ref().map_or("no duty".to_string(), |_| d.key());
         let responses = if d.responses.is_empty() { String::new() } else { format!(" [{}]", d.responses.join(", ")) };
         let _ = writeln!(
             out,
-            "    {:<4} {:<22} {:<26} {:<28}{responses}",
-            d.bearer,
+            "      {:<24} {:<22} {}{responses}",
             source,
             d.content,
             d.compliance.label().to_uppercase(),
         );
         let due = d.due_by.map(|due| format!(" (due by {due})")).unwrap_or_default();
-        let _ = writeln!(out, "         {}{due}", d.reason);
+        let _ = writeln!(out, "        {}{due}", d.reason);
     }
 
     if !r.decisions.is_empty() {
@@ -235,6 +244,15 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
                 c.bearer, c.obligation, c.content, c.prohibition
             );
         }
+    }
+}
+
+/// A node and, below it, every sub-condition: the whole reasoning for a verdict.
+pub fn condition_tree(out: &mut String, trace: &ConditionTrace, indent: &str) {
+    condition_line(out, trace, indent);
+    let deeper = format!("{indent}    ");
+    for child in &trace.children {
+        condition_tree(out, child, &deeper);
     }
 }
 
