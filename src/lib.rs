@@ -2,6 +2,7 @@
 //! data; the pipeline is load → validate → evaluate → render.
 
 pub mod eval;
+pub mod expect;
 pub mod membership;
 pub mod model;
 pub mod load;

@@ -46,6 +46,15 @@ const PACK_FILES: [&str; 7] = [
 
 /// Parses one RON file into `T`, translating parser errors into located diagnostics.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, LoadError> {
+    if is_blank(&file.text) {
+        return Err(LoadError::Syntax {
+            message: "the file is empty".to_string(),
+            src: file.named(),
+            span: file.token_at(0),
+            label: "nothing here".to_string(),
+            help: Some("a rule or scenario file holds one item in parentheses, `( … )`; see docs/format.md".to_string()),
+        });
+    }
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     options
@@ -93,13 +102,13 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
             "input stops here".to_string(),
             Some("a parenthesis, bracket or brace is not closed".to_string()),
         ),
-        E::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}`, found `{found}`"),
+        E::ExpectedDifferentStructName { found, .. } => (
+            format!("this item cannot be named `{found}`"),
             "wrong name".to_string(),
-            None,
+            Some("remove the name before the opening parenthesis".to_string()),
         ),
-        E::ExpectedNamedStructLike(name) => (
-            format!("expected `{name}(…)`"),
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => (
+            "expected an item in parentheses, `( … )`".to_string(),
             "here".to_string(),
             None,
         ),
@@ -117,6 +126,13 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
         label,
         help,
     }
+}
+
+/// Whether the text holds nothing but white space and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with("//"))
 }
 
 fn lowercase_first(text: &str) -> String {

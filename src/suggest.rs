@@ -3,12 +3,18 @@
 /// The closest candidate to `found`, if one is near enough to be a likely typo.
 pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (found.chars().count() / 3).max(2);
-    candidates
+    let mut near: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(&found.to_lowercase(), &c.to_lowercase()), c))
         .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, c)| c)
+        .collect();
+    near.sort();
+    match near.as_slice() {
+        // A tie is no hint: better to list what is allowed than to guess.
+        [(best, _), (second, _), ..] if best == second => None,
+        [(_, c), ..] => Some(c),
+        [] => None,
+    }
 }
 
 /// A help line: "did you mean `x`?" when something is close, else the list of what is allowed.

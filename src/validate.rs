@@ -73,7 +73,7 @@ impl Checker<'_> {
                     anchor,
                     id,
                     "not in the bibliography",
-                    Some(format!("{help}; sources are declared in the bibliography")),
+                    Some(format!("{help} (sources are declared in the bibliography)")),
                 );
             }
         }

@@ -1,0 +1,35 @@
+//! Rules are data: editing a copied rule file changes a verdict of the same, unrebuilt binary.
+
+use crate::support;
+
+fn article_4_status(dir: &std::path::Path) -> String {
+    let output = support::casus(dir, &["eval", "armenia-2022", "--rules", "rules", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", support::stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json report");
+    report["scenarios"][0]["readings"][0]["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .find(|c| c["id"] == "cst.art4.2010")
+        .map(|c| c["status"].as_str().unwrap_or_default().to_string())
+        .expect("article 4 is reported")
+}
+
+#[test]
+fn editing_one_condition_changes_the_verdict_without_recompiling() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    support::copy_dir(&support::root().join("rules"), &temp.path().join("rules"));
+    assert_eq!(article_4_status(temp.path()), "triggered");
+
+    // Require a request for consultations only: Armenia's request for military aid no longer qualifies.
+    let file = temp.path().join("rules/cst/clauses/article-4.ron");
+    let text = std::fs::read_to_string(&file).expect("read rule file");
+    let edited = text.replace(
+        r#"In(Fact("request.seeks"), [Enum("assistance"), Enum("military_assistance")])"#,
+        r#"In(Fact("request.seeks"), [Enum("consultations")])"#,
+    );
+    assert_ne!(text, edited, "the condition to edit is in the rule file");
+    std::fs::write(&file, edited).expect("write rule file");
+
+    assert_eq!(article_4_status(temp.path()), "not_triggered");
+}
