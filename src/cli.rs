@@ -98,7 +98,10 @@ impl Inputs {
 
 fn read_dir(dir: &Path) -> Result<FileSet, Exit> {
     if !dir.is_dir() {
-        error(&format!("`{}` is not a folder", dir.display()), Some("pass the path of an existing folder"));
+        error(
+            &format!("`{}` is not a folder", dir.display()),
+            Some("pass the path of an existing folder"),
+        );
         return Err(Exit::InvalidInput);
     }
     FileSet::read_dir(dir).map_err(|e| {

@@ -203,7 +203,13 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
     }
 }
 
-type ReadingFacts = (String, Option<String>, Vec<String>, Status, BTreeMap<String, FactValue>);
+type ReadingFacts = (
+    String,
+    Option<String>,
+    Vec<String>,
+    Status,
+    BTreeMap<String, FactValue>,
+);
 
 /// The pack's declared defaults, each marked as an assumption, for facts a scenario leaves out.
 pub fn default_facts(pack: &Pack) -> BTreeMap<String, FactValue> {
@@ -218,7 +224,9 @@ pub fn default_facts(pack: &Pack) -> BTreeMap<String, FactValue> {
                 FactValue {
                     value,
                     sources: Vec::new(),
-                    note: Some("default of the pack's vocabulary, not stated by the scenario".into()),
+                    note: Some(
+                        "default of the pack's vocabulary, not stated by the scenario".into(),
+                    ),
                     status: Status::Assumption,
                 },
             ))
@@ -263,11 +271,7 @@ fn evaluate_reading(
     decisions: &[DecisionResult],
 ) -> ReadingResult {
     let date = scenario.date;
-    let context = logic::Context {
-        pack,
-        facts,
-        date,
-    };
+    let context = logic::Context { pack, facts, date };
     let mut clauses = Vec::new();
     for article in &pack.files.articles {
         for clause in &article.value.clauses {
@@ -346,7 +350,12 @@ fn evaluate_reading(
         .iter()
         .chain(&basis.cited_by_bodies)
         .filter_map(|c| c.article.clone())
-        .filter(|article| !basis.applicable.iter().any(|a| a.article.as_ref() == Some(article)))
+        .filter(|article| {
+            !basis
+                .applicable
+                .iter()
+                .any(|a| a.article.as_ref() == Some(article))
+        })
         .collect();
     mismatched.sort();
     mismatched.dedup();
@@ -443,14 +452,7 @@ fn duties_of(
                 Some(start.plus_days(days))
             });
             for bearer in bearers {
-                duties.push(measure(
-                    scenario,
-                    actions,
-                    &clause.id,
-                    duty,
-                    bearer,
-                    due_by,
-                ));
+                duties.push(measure(scenario, actions, &clause.id, duty, bearer, due_by));
             }
         }
     }
@@ -474,7 +476,10 @@ fn duties_of(
             for content in kind.performs.keys() {
                 let key = (actor.clone(), content.clone());
                 if !owed.contains(&key) && !is_prohibited_content(pack, content) {
-                    without_duty.entry(key).or_default().push(response.id.clone());
+                    without_duty
+                        .entry(key)
+                        .or_default()
+                        .push(response.id.clone());
                 }
             }
         }
@@ -541,7 +546,8 @@ fn measure(
                     format!("no documented act of `{}`", duty.content),
                 )
             } else {
-                let acts: Vec<&crate::model::Response> = performing.iter().map(|(r, _)| *r).collect();
+                let acts: Vec<&crate::model::Response> =
+                    performing.iter().map(|(r, _)| *r).collect();
                 (
                     Compliance::ProhibitionViolated,
                     ids(&acts),
@@ -567,11 +573,15 @@ fn measure(
                     format!("the documented responses do not perform `{}`", duty.content),
                 ),
                 Some(Degree::Partly) => {
-                    let acts: Vec<&crate::model::Response> = performing.iter().map(|(r, _)| *r).collect();
+                    let acts: Vec<&crate::model::Response> =
+                        performing.iter().map(|(r, _)| *r).collect();
                     (
                         Compliance::PartlyFulfilled,
                         ids(&acts),
-                        format!("the documented responses perform `{}` only in part", duty.content),
+                        format!(
+                            "the documented responses perform `{}` only in part",
+                            duty.content
+                        ),
                     )
                 }
                 Some(Degree::Fully) => {
@@ -617,9 +627,16 @@ fn measure(
 /// An obligation and a prohibition of the same content on the same bearer.
 fn conflicts_of(duties: &[DutyResult]) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
-    for obligation in duties.iter().filter(|d| d.kind == Some(DutyKind::Obligation)) {
-        for prohibition in duties.iter().filter(|d| d.kind == Some(DutyKind::Prohibition)) {
-            if obligation.bearer == prohibition.bearer && obligation.content == prohibition.content {
+    for obligation in duties
+        .iter()
+        .filter(|d| d.kind == Some(DutyKind::Obligation))
+    {
+        for prohibition in duties
+            .iter()
+            .filter(|d| d.kind == Some(DutyKind::Prohibition))
+        {
+            if obligation.bearer == prohibition.bearer && obligation.content == prohibition.content
+            {
                 conflicts.push(Conflict {
                     bearer: obligation.bearer.clone(),
                     content: obligation.content.clone(),

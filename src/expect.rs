@@ -28,7 +28,11 @@ impl fmt::Display for Mismatch {
 pub fn check(scenario: &Scenario, evaluation: &Evaluation) -> Vec<Mismatch> {
     let mut mismatches = Vec::new();
     for expectation in &scenario.expectations {
-        let Some(reading) = evaluation.readings.iter().find(|r| r.name == expectation.reading) else {
+        let Some(reading) = evaluation
+            .readings
+            .iter()
+            .find(|r| r.name == expectation.reading)
+        else {
             mismatches.push(Mismatch {
                 reading: expectation.reading.clone(),
                 subject: "the reading".into(),
@@ -38,7 +42,11 @@ pub fn check(scenario: &Scenario, evaluation: &Evaluation) -> Vec<Mismatch> {
             continue;
         };
         for (clause, expected) in &expectation.clauses {
-            let found = reading.clauses.iter().find(|c| &c.id == clause).map(|c| c.status);
+            let found = reading
+                .clauses
+                .iter()
+                .find(|c| &c.id == clause)
+                .map(|c| c.status);
             if found != Some(*expected) {
                 mismatches.push(Mismatch {
                     reading: reading.name.clone(),

@@ -3,11 +3,11 @@
 
 pub mod eval;
 pub mod expect;
+pub mod load;
 pub mod membership;
 pub mod model;
-pub mod load;
+pub mod render;
 pub mod source;
 pub mod suggest;
-pub mod render;
 pub mod validate;
 pub mod workspace;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
-pub use error::LoadError;
+pub use error::{LoadError, SyntaxError};
 
 use crate::model::{Actions, Article, Decisions, FactDecl, Manifest, Parties, Scenario, Source};
 use crate::source::{FileSet, SourceFile};
@@ -47,13 +47,16 @@ const PACK_FILES: [&str; 7] = [
 /// Parses one RON file into `T`, translating parser errors into located diagnostics.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, LoadError> {
     if is_blank(&file.text) {
-        return Err(LoadError::Syntax {
+        return Err(LoadError::Syntax(Box::new(SyntaxError {
             message: "the file is empty".to_string(),
             src: file.named(),
             span: file.token_at(0),
             label: "nothing here".to_string(),
-            help: Some("a rule or scenario file holds one item in parentheses, `( … )`; see docs/format.md".to_string()),
-        });
+            help: Some(
+                "a rule or scenario file holds one item in parentheses, `( … )`; see docs/format.md"
+                    .to_string(),
+            ),
+        })));
     }
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -67,7 +70,9 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
     let start = file.offset(error.span.start.line, error.span.start.col);
     let mut span = file.token_at(start);
     let (message, label, help) = match &error.code {
-        E::NoSuchStructField { expected, found, .. } => (
+        E::NoSuchStructField {
+            expected, found, ..
+        } => (
             format!("unknown field `{found}`"),
             "not a field here".to_string(),
             Some(suggest::did_you_mean(found, expected.iter().copied())),
@@ -86,7 +91,9 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
             "second occurrence".to_string(),
             Some("keep one of them".to_string()),
         ),
-        E::NoSuchEnumVariant { expected, found, .. } => (
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
             format!("unknown variant `{found}`"),
             "not allowed here".to_string(),
             Some(suggest::did_you_mean(found, expected.iter().copied())),
@@ -117,15 +124,19 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
             "here".to_string(),
             Some("the file holds one value; check for an extra closing bracket".to_string()),
         ),
-        other => (lowercase_first(&other.to_string()), "here".to_string(), None),
+        other => (
+            lowercase_first(&other.to_string()),
+            "here".to_string(),
+            None,
+        ),
     };
-    LoadError::Syntax {
+    LoadError::Syntax(Box::new(SyntaxError {
         message,
         src: file.named(),
         span,
         label,
         help,
-    }
+    }))
 }
 
 /// Whether the text holds nothing but white space and comments.
@@ -138,7 +149,12 @@ fn is_blank(text: &str) -> bool {
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect::<String>().trim_end_matches('.').to_string(),
+        Some(first) => first
+            .to_lowercase()
+            .chain(chars)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_string(),
         None => String::new(),
     }
 }
@@ -175,7 +191,9 @@ pub fn load_packs(files: &FileSet, root: &str) -> Result<Vec<RawPack>, Vec<LoadE
     }
     let mut errors = Vec::new();
     for file in &files.files {
-        let owner = dirs.iter().find(|d| file.path.starts_with(&format!("{d}/")));
+        let owner = dirs
+            .iter()
+            .find(|d| file.path.starts_with(&format!("{d}/")));
         let expected = owner.is_some_and(|dir| {
             let rest = file.path.get(dir.len() + 1..).unwrap_or("");
             PACK_FILES.contains(&rest)

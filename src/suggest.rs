@@ -5,7 +5,12 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let limit = (found.chars().count() / 3).max(2);
     let mut near: Vec<(usize, &str)> = candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&found.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::levenshtein(&found.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(distance, _)| *distance <= limit)
         .collect();
     near.sort();
@@ -18,7 +23,10 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// A help line: "did you mean `x`?" when something is close, else the list of what is allowed.
-pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match closest(found, candidates.clone()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {
@@ -26,7 +34,10 @@ pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a st
             if all.is_empty() {
                 "nothing is declared yet".to_string()
             } else if all.len() > 12 {
-                format!("expected one of {}, …", all[..12].join(", "))
+                format!(
+                    "expected one of {}, …",
+                    all.iter().take(12).cloned().collect::<Vec<_>>().join(", ")
+                )
             } else {
                 format!("expected one of {}", all.join(", "))
             }

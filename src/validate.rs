@@ -86,7 +86,10 @@ impl Checker<'_> {
                 anchor,
                 code,
                 "not in the pack's states",
-                Some(suggest::did_you_mean(code, states.keys().map(String::as_str))),
+                Some(suggest::did_you_mean(
+                    code,
+                    states.keys().map(String::as_str),
+                )),
             );
         }
     }
@@ -217,7 +220,10 @@ impl<'p> ConditionChecker<'p, '_, '_> {
                         Some(self.anchor),
                         value,
                         "not one of the declared values",
-                        Some(suggest::did_you_mean(value, values.iter().map(String::as_str))),
+                        Some(suggest::did_you_mean(
+                            value,
+                            values.iter().map(String::as_str),
+                        )),
                     );
                 }
             }
@@ -329,11 +335,17 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
     let decisions = &raw.decisions.value;
 
     {
-        let mut check = Checker { file: &raw.manifest.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.manifest.file,
+            errors: &mut errors,
+        };
         check.sources(None, &raw.manifest.value.sources, sources);
     }
     {
-        let mut check = Checker { file: &raw.states.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.states.file,
+            errors: &mut errors,
+        };
         for code in states.keys() {
             if !(code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
                 check.report(
@@ -346,7 +358,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         }
     }
     {
-        let mut check = Checker { file: &raw.vocabulary.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.vocabulary.file,
+            errors: &mut errors,
+        };
         for (name, decl) in vocabulary {
             if let Some(default) = &decl.default {
                 let enum_ok = match (&decl.kind, default) {
@@ -362,7 +377,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                         },
                         name,
                         "the default does not fit the declared type",
-                        Some(format!("write the default as `{}`", example_value(&decl.kind))),
+                        Some(format!(
+                            "write the default as `{}`",
+                            example_value(&decl.kind)
+                        )),
                     );
                 }
             }
@@ -377,7 +395,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         }
     }
     {
-        let mut check = Checker { file: &raw.parties.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.parties.file,
+            errors: &mut errors,
+        };
         let statuses: Vec<&str> = parties.statuses.keys().map(String::as_str).collect();
         for event in &parties.events {
             if !parties.statuses.contains_key(&event.status) {
@@ -385,7 +406,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                     Problem::UnknownStatus(event.status.clone()),
                     &event.status,
                     "not declared under `statuses`",
-                    Some(suggest::did_you_mean(&event.status, statuses.iter().copied())),
+                    Some(suggest::did_you_mean(
+                        &event.status,
+                        statuses.iter().copied(),
+                    )),
                 );
             }
             for state in &event.states {
@@ -398,7 +422,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         }
     }
     {
-        let mut check = Checker { file: &raw.actions.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.actions.file,
+            errors: &mut errors,
+        };
         for (kind, action) in &actions.kinds {
             for content in action.performs.keys() {
                 if !actions.contents.contains_key(content) {
@@ -407,14 +434,20 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                         Some(kind),
                         content,
                         "not declared under `contents`",
-                        Some(suggest::did_you_mean(content, actions.contents.keys().map(String::as_str))),
+                        Some(suggest::did_you_mean(
+                            content,
+                            actions.contents.keys().map(String::as_str),
+                        )),
                     );
                 }
             }
         }
     }
     {
-        let mut check = Checker { file: &raw.decisions.file, errors: &mut errors };
+        let mut check = Checker {
+            file: &raw.decisions.file,
+            errors: &mut errors,
+        };
         for body in decisions.bodies.values() {
             check.sources(None, &body.sources, sources);
         }
@@ -422,7 +455,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         for rule in &decisions.rules {
             if !seen.insert(rule.id.as_str()) {
                 check.report_at(
-                    Problem::DuplicateId { kind: "decision rule", id: rule.id.clone() },
+                    Problem::DuplicateId {
+                        kind: "decision rule",
+                        id: rule.id.clone(),
+                    },
                     None,
                     &rule.id,
                     "first defined here",
@@ -435,7 +471,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                     Some(&rule.id),
                     &rule.body,
                     "not declared under `bodies`",
-                    Some(suggest::did_you_mean(&rule.body, decisions.bodies.keys().map(String::as_str))),
+                    Some(suggest::did_you_mean(
+                        &rule.body,
+                        decisions.bodies.keys().map(String::as_str),
+                    )),
                 );
             }
             check.validity(&rule.id, &rule.valid);
@@ -448,10 +487,16 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
     let mut article_ids = BTreeSet::new();
     for article in &raw.articles {
         let file = &article.file;
-        let mut check = Checker { file, errors: &mut errors };
+        let mut check = Checker {
+            file,
+            errors: &mut errors,
+        };
         if !article_ids.insert(article.value.id.as_str()) {
             check.report(
-                Problem::DuplicateId { kind: "article", id: article.value.id.clone() },
+                Problem::DuplicateId {
+                    kind: "article",
+                    id: article.value.id.clone(),
+                },
                 &article.value.id,
                 "already defined in another clause file",
                 None,
@@ -460,13 +505,21 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         for clause in &article.value.clauses {
             if clause_ids.insert(clause.id.as_str(), file).is_some() {
                 let nth = usize::from(file.find_quoted(&clause.id, 1).is_some());
-                let span = file.find_quoted(&clause.id, nth).unwrap_or_else(|| file.locate(&clause.id));
+                let span = file
+                    .find_quoted(&clause.id, nth)
+                    .unwrap_or_else(|| file.locate(&clause.id));
                 check.errors.push(ValidationError {
-                    problem: Problem::DuplicateId { kind: "clause id", id: clause.id.clone() },
+                    problem: Problem::DuplicateId {
+                        kind: "clause id",
+                        id: clause.id.clone(),
+                    },
                     src: file.named(),
                     span,
                     label: "defined again here".into(),
-                    help: Some("clause ids must be unique across the pack; give this version its own id".into()),
+                    help: Some(
+                        "clause ids must be unique across the pack; give this version its own id"
+                            .into(),
+                    ),
                 });
             }
             check.validity(&clause.id, &clause.valid);
@@ -486,7 +539,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
             for duty in &clause.duties {
                 if !duty_ids.insert(duty.id.as_str()) {
                     conditions.check.report_at(
-                        Problem::DuplicateId { kind: "duty", id: duty.id.clone() },
+                        Problem::DuplicateId {
+                            kind: "duty",
+                            id: duty.id.clone(),
+                        },
                         Some(&clause.id),
                         &duty.id,
                         "duty ids are unique within a clause",
@@ -495,7 +551,9 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                 }
                 match &duty.bearer {
                     Bearer::AllMembers => {}
-                    Bearer::EachMemberExcept(term) | Bearer::State(term) => conditions.state_term(term),
+                    Bearer::EachMemberExcept(term) | Bearer::State(term) => {
+                        conditions.state_term(term)
+                    }
                     Bearer::Body(body) => {
                         if !decisions.bodies.contains_key(body) {
                             conditions.check.report_at(
@@ -503,7 +561,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                                 Some(&clause.id),
                                 body,
                                 "not declared in decision.ron",
-                                Some(suggest::did_you_mean(body, decisions.bodies.keys().map(String::as_str))),
+                                Some(suggest::did_you_mean(
+                                    body,
+                                    decisions.bodies.keys().map(String::as_str),
+                                )),
                             );
                         }
                     }
@@ -514,7 +575,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                         Some(&clause.id),
                         &duty.content,
                         "not declared in actions.ron",
-                        Some(suggest::did_you_mean(&duty.content, actions.contents.keys().map(String::as_str))),
+                        Some(suggest::did_you_mean(
+                            &duty.content,
+                            actions.contents.keys().map(String::as_str),
+                        )),
                     );
                 }
                 if let Some(timing) = &duty.timing {
@@ -525,7 +589,10 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                             Some(&clause.id),
                             &timing.within,
                             "not declared in pack.ron",
-                            Some(suggest::did_you_mean(&timing.within, timings.keys().map(String::as_str))),
+                            Some(suggest::did_you_mean(
+                                &timing.within,
+                                timings.keys().map(String::as_str),
+                            )),
                         );
                     }
                     if let Some(from) = &timing.from {
@@ -569,10 +636,17 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
     }
 }
 
-fn check_overrides(raw: &RawPack, clause_ids: &BTreeMap<&str, &SourceFile>, errors: &mut Vec<ValidationError>) {
+fn check_overrides(
+    raw: &RawPack,
+    clause_ids: &BTreeMap<&str, &SourceFile>,
+    errors: &mut Vec<ValidationError>,
+) {
     let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for article in &raw.articles {
-        let mut check = Checker { file: &article.file, errors };
+        let mut check = Checker {
+            file: &article.file,
+            errors,
+        };
         for clause in &article.value.clauses {
             for target in &clause.overrides {
                 if clause_ids.contains_key(target.as_str()) {
@@ -596,7 +670,12 @@ fn check_overrides(raw: &RawPack, clause_ids: &BTreeMap<&str, &SourceFile>, erro
         while let Some((node, path)) = stack.pop() {
             for next in graph.get(node).into_iter().flatten().copied() {
                 if next == start {
-                    let cycle = path.iter().chain([&start]).map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" → ");
+                    let cycle = path
+                        .iter()
+                        .chain([&start])
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
                     if let Some(file) = clause_ids.get(start) {
                         let mut check = Checker { file, errors };
                         check.report(
@@ -619,9 +698,16 @@ fn check_overrides(raw: &RawPack, clause_ids: &BTreeMap<&str, &SourceFile>, erro
 }
 
 /// Checks a scenario against its pack.
-pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Vec<ValidationError>) {
+pub fn validate_scenario(
+    pack: &Pack,
+    loaded: &Loaded<Scenario>,
+    errors: &mut Vec<ValidationError>,
+) {
     let scenario = &loaded.value;
-    let mut check = Checker { file: &loaded.file, errors };
+    let mut check = Checker {
+        file: &loaded.file,
+        errors,
+    };
     let files = &pack.files;
     let states = &files.states.value;
     let vocabulary = &files.vocabulary.value;
@@ -632,7 +718,9 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
     for party in &scenario.parties {
         check.state(None, party, states);
     }
-    let fact_set = |check: &mut Checker, anchor: Option<&str>, facts: &BTreeMap<String, crate::model::FactValue>| {
+    let fact_set = |check: &mut Checker,
+                    anchor: Option<&str>,
+                    facts: &BTreeMap<String, crate::model::FactValue>| {
         for (name, fact) in facts {
             check.sources(Some(name), &fact.sources, bibliography);
             let Some(decl) = vocabulary.get(name) else {
@@ -641,23 +729,30 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                     anchor,
                     name,
                     "not declared in the pack's vocabulary",
-                    Some(suggest::did_you_mean(name, vocabulary.keys().map(String::as_str))),
+                    Some(suggest::did_you_mean(
+                        name,
+                        vocabulary.keys().map(String::as_str),
+                    )),
                 );
                 continue;
             };
             let type_ok = decl.kind.admits(&fact.value);
             match (&decl.kind, &fact.value) {
                 (FactType::State, Value::State(code)) => check.state(Some(name), code, states),
-                (FactType::Enum(values), Value::Enum(value)) => {
-                    if !values.contains(value) {
-                        check.report_at(
-                            Problem::UnknownEnumValue { fact: name.clone(), value: value.clone() },
-                            Some(name),
+                (FactType::Enum(values), Value::Enum(value)) if !values.contains(value) => {
+                    check.report_at(
+                        Problem::UnknownEnumValue {
+                            fact: name.clone(),
+                            value: value.clone(),
+                        },
+                        Some(name),
+                        value,
+                        "not one of the declared values",
+                        Some(suggest::did_you_mean(
                             value,
-                            "not one of the declared values",
-                            Some(suggest::did_you_mean(value, values.iter().map(String::as_str))),
-                        );
-                    }
+                            values.iter().map(String::as_str),
+                        )),
+                    );
                 }
                 _ => {}
             }
@@ -671,7 +766,10 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                     anchor,
                     name,
                     "value of the wrong type",
-                    Some(format!("write the value as `{}`", example_value(&decl.kind))),
+                    Some(format!(
+                        "write the value as `{}`",
+                        example_value(&decl.kind)
+                    )),
                 );
             }
         }
@@ -681,7 +779,10 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
     for reading in &scenario.readings {
         if !reading_names.insert(reading.name.as_str()) {
             check.report_at(
-                Problem::DuplicateId { kind: "reading", id: reading.name.clone() },
+                Problem::DuplicateId {
+                    kind: "reading",
+                    id: reading.name.clone(),
+                },
                 None,
                 &reading.name,
                 "first defined here",
@@ -696,7 +797,10 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
     let mut ids = BTreeSet::new();
     let mut unique = |check: &mut Checker, kind: &'static str, id: &str| {
         if !ids.insert(id.to_string()) {
-            let span = check.file.find_quoted(id, 1).unwrap_or_else(|| check.file.locate(id));
+            let span = check
+                .file
+                .find_quoted(id, 1)
+                .unwrap_or_else(|| check.file.locate(id));
             check.errors.push(ValidationError {
                 problem: Problem::DuplicateId { kind, id: id.to_string() },
                 src: check.file.named(),
@@ -742,7 +846,10 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                 Some(&decision.id),
                 &decision.body,
                 "not declared in the pack's decision.ron",
-                Some(suggest::did_you_mean(&decision.body, bodies.keys().map(String::as_str))),
+                Some(suggest::did_you_mean(
+                    &decision.body,
+                    bodies.keys().map(String::as_str),
+                )),
             );
         }
         for state in decision.positions.keys() {
@@ -771,13 +878,20 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                 Some(&response.id),
                 &response.action,
                 "not declared in the pack's actions.ron",
-                Some(suggest::did_you_mean(&response.action, kinds.keys().map(String::as_str))),
+                Some(suggest::did_you_mean(
+                    &response.action,
+                    kinds.keys().map(String::as_str),
+                )),
             );
         }
         if let (Some(from), Some(to)) = (response.from, response.to) {
             if to < from {
                 check.report_at(
-                    Problem::InvertedDates { what: response.id.clone(), from: from.to_string(), to: to.to_string() },
+                    Problem::InvertedDates {
+                        what: response.id.clone(),
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    },
                     None,
                     &response.id,
                     "dates in the wrong order",
@@ -800,7 +914,12 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
         .articles
         .iter()
         .flat_map(|a| &a.value.clauses)
-        .map(|c| (c.id.as_str(), c.duties.iter().map(|d| d.id.as_str()).collect()))
+        .map(|c| {
+            (
+                c.id.as_str(),
+                c.duties.iter().map(|d| d.id.as_str()).collect(),
+            )
+        })
         .collect();
     let readings: Vec<&str> = if scenario.readings.is_empty() {
         vec![crate::eval::DOCUMENTED_READING]
@@ -814,7 +933,10 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
                 Some("expectations"),
                 &expectation.reading,
                 "this scenario has no such reading",
-                Some(suggest::did_you_mean(&expectation.reading, readings.iter().copied())),
+                Some(suggest::did_you_mean(
+                    &expectation.reading,
+                    readings.iter().copied(),
+                )),
             );
         }
         for clause in expectation.clauses.keys() {
@@ -841,7 +963,9 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
             for key in duties.keys() {
                 let known = key.split_once('/').is_some_and(|(clause, duty)| {
                     clause_duties.get(clause).is_some_and(|d| d.contains(&duty))
-                }) || key.strip_prefix(crate::eval::NO_DUTY_PREFIX).is_some_and(|c| files.actions.value.contents.contains_key(c));
+                }) || key
+                    .strip_prefix(crate::eval::NO_DUTY_PREFIX)
+                    .is_some_and(|c| files.actions.value.contents.contains_key(c));
                 if !known {
                     let all: Vec<String> = clause_duties
                         .iter()
@@ -863,7 +987,9 @@ pub fn validate_scenario(pack: &Pack, loaded: &Loaded<Scenario>, errors: &mut Ve
 fn example_value(kind: &FactType) -> String {
     match kind {
         FactType::Bool => "Bool(true)".into(),
-        FactType::Enum(values) => format!("Enum(\"{}\")", values.first().map_or("…", String::as_str)),
+        FactType::Enum(values) => {
+            format!("Enum(\"{}\")", values.first().map_or("…", String::as_str))
+        }
         FactType::Date => "Date(\"2022-01-05\")".into(),
         FactType::State => "State(\"ARM\")".into(),
         FactType::Number => "Number(100)".into(),

@@ -27,7 +27,10 @@ impl Workspace {
 }
 
 /// Loads and validates the packs only.
-pub fn load_packs(rules: &FileSet, root: &str) -> Result<BTreeMap<String, Pack>, Vec<miette::Report>> {
+pub fn load_packs(
+    rules: &FileSet,
+    root: &str,
+) -> Result<BTreeMap<String, Pack>, Vec<miette::Report>> {
     let raw = load::load_packs(rules, root).map_err(into_reports)?;
     let mut packs = BTreeMap::new();
     let mut reports = Vec::new();
@@ -38,7 +41,10 @@ pub fn load_packs(rules: &FileSet, root: &str) -> Result<BTreeMap<String, Pack>,
             Ok(pack) => {
                 if packs.insert(id.clone(), pack).is_some() {
                     reports.push(miette::Report::new(ValidationError {
-                        problem: Problem::DuplicateId { kind: "treaty", id: id.clone() },
+                        problem: Problem::DuplicateId {
+                            kind: "treaty",
+                            id: id.clone(),
+                        },
                         src: file.named(),
                         span: file.locate(&id),
                         label: "another pack has this id".into(),
@@ -49,7 +55,11 @@ pub fn load_packs(rules: &FileSet, root: &str) -> Result<BTreeMap<String, Pack>,
             Err(errors) => reports.extend(into_reports(errors)),
         }
     }
-    if reports.is_empty() { Ok(packs) } else { Err(reports) }
+    if reports.is_empty() {
+        Ok(packs)
+    } else {
+        Err(reports)
+    }
 }
 
 /// Problems found while loading, kept by where they belong so a command can decide
@@ -86,7 +96,11 @@ impl Problems {
 
 /// Loads and validates packs and scenarios. The workspace holds everything that is valid;
 /// the problems hold everything that is not.
-pub fn load_workspace(rules: &FileSet, rules_root: &str, scenarios: &FileSet) -> (Workspace, Problems) {
+pub fn load_workspace(
+    rules: &FileSet,
+    rules_root: &str,
+    scenarios: &FileSet,
+) -> (Workspace, Problems) {
     let mut problems = Problems::default();
     let packs = match load_packs(rules, rules_root) {
         Ok(packs) => packs,
@@ -100,7 +114,10 @@ pub fn load_workspace(rules: &FileSet, rules_root: &str, scenarios: &FileSet) ->
     let mut valid = Vec::new();
     for file in &scenarios.files {
         let scenario: Loaded<Scenario> = match load::parse(file) {
-            Ok(value) => Loaded { file: file.clone(), value },
+            Ok(value) => Loaded {
+                file: file.clone(),
+                value,
+            },
             Err(error) => {
                 problems.scenarios.push(ScenarioProblems {
                     path: file.path.clone(),
@@ -113,7 +130,10 @@ pub fn load_workspace(rules: &FileSet, rules_root: &str, scenarios: &FileSet) ->
         let mut errors = Vec::new();
         if let Some(first) = ids.insert(scenario.value.id.clone(), scenario.file.path.clone()) {
             errors.push(ValidationError {
-                problem: Problem::DuplicateId { kind: "scenario", id: scenario.value.id.clone() },
+                problem: Problem::DuplicateId {
+                    kind: "scenario",
+                    id: scenario.value.id.clone(),
+                },
                 src: scenario.file.named(),
                 span: scenario.file.locate(&scenario.value.id),
                 label: format!("also the id of `{first}`"),
@@ -129,7 +149,10 @@ pub fn load_workspace(rules: &FileSet, rules_root: &str, scenarios: &FileSet) ->
                 src: scenario.file.named(),
                 span: scenario.file.locate(&scenario.value.treaty),
                 label: "no rule pack has this id".into(),
-                help: Some(suggest::did_you_mean(&scenario.value.treaty, packs.keys().map(String::as_str))),
+                help: Some(suggest::did_you_mean(
+                    &scenario.value.treaty,
+                    packs.keys().map(String::as_str),
+                )),
             }),
         }
         if errors.is_empty() {
@@ -143,9 +166,17 @@ pub fn load_workspace(rules: &FileSet, rules_root: &str, scenarios: &FileSet) ->
         }
     }
     valid.sort_by(|a, b| a.value.id.cmp(&b.value.id));
-    (Workspace { packs, scenarios: valid }, problems)
+    (
+        Workspace {
+            packs,
+            scenarios: valid,
+        },
+        problems,
+    )
 }
 
-fn into_reports<E: miette::Diagnostic + Send + Sync + 'static>(errors: Vec<E>) -> Vec<miette::Report> {
+fn into_reports<E: miette::Diagnostic + Send + Sync + 'static>(
+    errors: Vec<E>,
+) -> Vec<miette::Report> {
     errors.into_iter().map(miette::Report::new).collect()
 }

@@ -9,7 +9,10 @@ fn eval_armenia_2022_shows_the_unfulfilled_assistance_duties() {
     let report = support::stdout(&output);
     assert!(report.contains("✓ cst.art4.2010"));
     for state in ["BLR", "KAZ", "KGZ", "RUS", "TJK"] {
-        assert!(report.contains(&format!("    {state} ")), "{state} is listed");
+        assert!(
+            report.contains(&format!("    {state} ")),
+            "{state} is listed"
+        );
     }
     assert!(!report.contains("military_assistance    FULFILLED"));
     assert!(report.contains("BLOCKED by ARM"));
@@ -17,7 +20,12 @@ fn eval_armenia_2022_shows_the_unfulfilled_assistance_duties() {
 
 #[test]
 fn members_at_dates() {
-    let at = |date: &str| support::stdout(&support::casus(&support::root(), &["members", "--at", date]));
+    let at = |date: &str| {
+        support::stdout(&support::casus(
+            &support::root(),
+            &["members", "--at", date],
+        ))
+    };
     assert!(at("2008-01-01").contains("UZB Uzbekistan   party"));
     assert!(at("2013-01-01").contains("UZB Uzbekistan   suspended"));
     let y1998 = at("1998-01-01");
@@ -48,12 +56,20 @@ fn missing_rules_folder_is_invalid_input() {
 #[test]
 fn check_passes_on_the_shipped_pack() {
     let output = support::casus(&support::root(), &["check"]);
-    assert_eq!(output.status.code(), Some(0), "{}", support::stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
 }
 
 #[test]
 fn markdown_report_renders() {
-    let output = support::casus(&support::root(), &["eval", "kazakhstan-2022", "--format", "markdown"]);
+    let output = support::casus(
+        &support::root(),
+        &["eval", "kazakhstan-2022", "--format", "markdown"],
+    );
     assert_eq!(output.status.code(), Some(0));
     assert!(support::stdout(&output).starts_with("# kazakhstan-2022"));
 }
@@ -63,14 +79,23 @@ fn out_writes_the_whole_report_and_a_failed_run_keeps_the_old_file() {
     let temp = tempfile::tempdir().expect("temp dir");
     let target = temp.path().join("report.json");
     let target_arg = target.to_str().expect("utf-8 path");
-    let ok = support::casus(&support::root(), &["eval", "--all", "--format", "json", "--out", target_arg]);
+    let ok = support::casus(
+        &support::root(),
+        &["eval", "--all", "--format", "json", "--out", target_arg],
+    );
     assert_eq!(ok.status.code(), Some(0));
     let written = std::fs::read_to_string(&target).expect("report written");
     assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
 
-    let failed = support::casus(&support::root(), &["eval", "no-such-scenario", "--out", target_arg]);
+    let failed = support::casus(
+        &support::root(),
+        &["eval", "no-such-scenario", "--out", target_arg],
+    );
     assert_eq!(failed.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(&target).expect("old report kept"), written);
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("old report kept"),
+        written
+    );
 }
 
 #[test]

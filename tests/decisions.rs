@@ -14,7 +14,10 @@ fn decision(date: &str, positions: &[(&str, Position)]) -> Decision {
         date: support::day(date),
         subject: "a test decision".into(),
         cites: None,
-        positions: positions.iter().map(|(s, p)| (s.to_string(), *p)).collect::<BTreeMap<_, _>>(),
+        positions: positions
+            .iter()
+            .map(|(s, p)| (s.to_string(), *p))
+            .collect::<BTreeMap<_, _>>(),
         documented: DocumentedOutcome::Adopted,
         sources: Vec::new(),
     }
@@ -41,31 +44,46 @@ fn adopted_when_every_member_supports() {
 
 #[test]
 fn one_objection_blocks_and_names_the_objector() {
-    let result = decide(&support::pack(), &everyone_but("2020-06-01", &[("BLR", Position::Objects)]));
+    let result = decide(
+        &support::pack(),
+        &everyone_but("2020-06-01", &[("BLR", Position::Objects)]),
+    );
     assert_eq!(result.outcome, Outcome::Blocked);
     assert_eq!(result.blocked_by, ["BLR"]);
 }
 
 #[test]
 fn abstention_blocks_before_december_2010_but_not_after() {
-    let before = decide(&support::pack(), &everyone_but("2009-06-14", &[("BLR", Position::Abstains)]));
+    let before = decide(
+        &support::pack(),
+        &everyone_but("2009-06-14", &[("BLR", Position::Abstains)]),
+    );
     assert_eq!(before.outcome, Outcome::Blocked);
     assert_eq!(before.rule.as_deref(), Some("csc.consensus.1992"));
-    let after = decide(&support::pack(), &everyone_but("2011-06-14", &[("BLR", Position::Abstains)]));
+    let after = decide(
+        &support::pack(),
+        &everyone_but("2011-06-14", &[("BLR", Position::Abstains)]),
+    );
     assert_eq!(after.outcome, Outcome::Adopted);
     assert_eq!(after.abstained, ["BLR"]);
 }
 
 #[test]
 fn absence_does_not_block_but_is_flagged() {
-    let result = decide(&support::pack(), &everyone_but("2023-11-23", &[("ARM", Position::Absent)]));
+    let result = decide(
+        &support::pack(),
+        &everyone_but("2023-11-23", &[("ARM", Position::Absent)]),
+    );
     assert_eq!(result.outcome, Outcome::Adopted);
     assert_eq!(result.absent, ["ARM"]);
 }
 
 #[test]
 fn positions_of_non_voting_states_are_set_apart() {
-    let result = decide(&support::pack(), &everyone_but("2013-06-01", &[("UZB", Position::Objects)]));
+    let result = decide(
+        &support::pack(),
+        &everyone_but("2013-06-01", &[("UZB", Position::Objects)]),
+    );
     assert_eq!(result.outcome, Outcome::Adopted);
     assert_eq!(result.non_voting, ["UZB"]);
 }

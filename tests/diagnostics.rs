@@ -7,8 +7,15 @@ use std::path::Path;
 use crate::support;
 
 fn check_snapshot(dir: &Path) -> String {
-    let output = support::casus(dir, &["check", "--rules", "rules", "--scenarios", "scenarios"]);
-    format!("exit code: {:?}\n{}", output.status.code(), support::stderr(&output))
+    let output = support::casus(
+        dir,
+        &["check", "--rules", "rules", "--scenarios", "scenarios"],
+    );
+    format!(
+        "exit code: {:?}\n{}",
+        output.status.code(),
+        support::stderr(&output)
+    )
 }
 
 #[test]

@@ -10,9 +10,19 @@ fn every_event_sets_its_status_on_its_day_and_not_the_day_before() {
     for event in &pack.files.parties.value.events {
         for state in &event.states {
             let on = status_on(&pack, state, event.date).map(|s| s.status);
-            assert_eq!(on.as_deref(), Some(event.status.as_str()), "{state} on {}", event.date);
+            assert_eq!(
+                on.as_deref(),
+                Some(event.status.as_str()),
+                "{state} on {}",
+                event.date
+            );
             let before = status_on(&pack, state, event.date.plus_days(-1)).map(|s| s.status);
-            assert_ne!(before.as_deref(), Some(event.status.as_str()), "{state} on the day before {}", event.date);
+            assert_ne!(
+                before.as_deref(),
+                Some(event.status.as_str()),
+                "{state} on the day before {}",
+                event.date
+            );
         }
     }
 }
@@ -24,7 +34,10 @@ fn status(state: &str, date: &str) -> Option<(String, bool)> {
 #[test]
 fn uzbekistan_is_a_member_in_2008_and_suspended_in_2013() {
     assert_eq!(status("UZB", "2008-01-01"), Some(("party".into(), true)));
-    assert_eq!(status("UZB", "2013-01-01"), Some(("suspended".into(), false)));
+    assert_eq!(
+        status("UZB", "2013-01-01"),
+        Some(("suspended".into(), false))
+    );
 }
 
 #[test]

@@ -12,9 +12,15 @@ fn every_scenario_report_is_snapshotted() {
         let scenario = workspace
             .scenarios
             .iter()
-            .find(|s| s.file.path.ends_with(path.file_name().and_then(|n| n.to_str()).unwrap_or("")))
+            .find(|s| {
+                s.file
+                    .path
+                    .ends_with(path.file_name().and_then(|n| n.to_str()).unwrap_or(""))
+            })
             .expect("each scenario file loads");
-        let pack = workspace.pack_for(&scenario.value).expect("its pack exists");
+        let pack = workspace
+            .pack_for(&scenario.value)
+            .expect("its pack exists");
         let evaluation = eval::evaluate(pack, &scenario.value);
         insta::assert_snapshot!("text", text::evaluations(std::slice::from_ref(&evaluation)));
         insta::assert_snapshot!("json", json::evaluations(std::slice::from_ref(&evaluation)));
@@ -26,7 +32,9 @@ fn every_scenario_meets_its_expectations() {
     let workspace = support::shipped();
     let mut failures = Vec::new();
     for scenario in &workspace.scenarios {
-        let pack = workspace.pack_for(&scenario.value).expect("its pack exists");
+        let pack = workspace
+            .pack_for(&scenario.value)
+            .expect("its pack exists");
         let evaluation = eval::evaluate(pack, &scenario.value);
         for mismatch in expect::check(&scenario.value, &evaluation) {
             failures.push(format!("{}: {mismatch}", scenario.value.id));
@@ -39,7 +47,9 @@ fn every_scenario_meets_its_expectations() {
 fn evaluation_is_deterministic() {
     let workspace = support::shipped();
     for scenario in &workspace.scenarios {
-        let pack = workspace.pack_for(&scenario.value).expect("its pack exists");
+        let pack = workspace
+            .pack_for(&scenario.value)
+            .expect("its pack exists");
         let first = json::evaluations(&[eval::evaluate(pack, &scenario.value)]);
         let second = json::evaluations(&[eval::evaluate(pack, &scenario.value)]);
         assert_eq!(first, second);

@@ -3,8 +3,23 @@
 use crate::support;
 
 fn article_4_status(dir: &std::path::Path) -> String {
-    let output = support::casus(dir, &["eval", "armenia-2022", "--rules", "rules", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", support::stderr(&output));
+    let output = support::casus(
+        dir,
+        &[
+            "eval",
+            "armenia-2022",
+            "--rules",
+            "rules",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json report");
     report["scenarios"][0]["readings"][0]["clauses"]
         .as_array()

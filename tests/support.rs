@@ -13,14 +13,22 @@ pub fn root() -> PathBuf {
 /// The shipped rules and scenarios, read from disk, which must load without problems.
 pub fn shipped() -> Workspace {
     let rules = FileSet::read_dir(&root().join("rules")).expect("rules folder is readable");
-    let scenarios = FileSet::read_dir(&root().join("scenarios")).expect("scenarios folder is readable");
+    let scenarios =
+        FileSet::read_dir(&root().join("scenarios")).expect("scenarios folder is readable");
     let (workspace, problems) = workspace::load_workspace(&rules, "rules", &scenarios);
-    assert!(problems.is_empty(), "{}", casus::render::diagnostics::render(&problems.into_reports(), false));
+    assert!(
+        problems.is_empty(),
+        "{}",
+        casus::render::diagnostics::render(&problems.into_reports(), false)
+    );
     workspace
 }
 
 pub fn pack() -> casus::validate::Pack {
-    shipped().packs.remove("cst").expect("the cst pack is shipped")
+    shipped()
+        .packs
+        .remove("cst")
+        .expect("the cst pack is shipped")
 }
 
 /// Runs `casus` in `dir` without colour.

@@ -7,7 +7,11 @@ use crate::support;
 
 fn in_force(date: &str, article: &str) -> Vec<String> {
     let workspace = support::shipped();
-    let mut scenario = workspace.scenario("armenia-2022").expect("shipped").value.clone();
+    let mut scenario = workspace
+        .scenario("armenia-2022")
+        .expect("shipped")
+        .value
+        .clone();
     scenario.date = support::day(date);
     let pack = workspace.pack_for(&scenario).expect("pack");
     let evaluation = eval::evaluate(pack, &scenario);
@@ -42,6 +46,10 @@ fn the_version_not_in_force_is_reported_as_such() {
     let workspace = support::shipped();
     let scenario = &workspace.scenario("armenia-2022").expect("shipped").value;
     let evaluation = eval::evaluate(workspace.pack_for(scenario).expect("pack"), scenario);
-    let old = evaluation.readings[0].clauses.iter().find(|c| c.id == "cst.art4.1992").expect("clause");
+    let old = evaluation.readings[0]
+        .clauses
+        .iter()
+        .find(|c| c.id == "cst.art4.1992")
+        .expect("clause");
     assert_eq!(old.status, ClauseStatus::NotInForce);
 }

@@ -22,7 +22,11 @@ pub fn run(inputs: &Inputs, _args: Args) -> Exit {
             workspace.packs.len(),
             if workspace.packs.len() == 1 { "" } else { "s" },
             workspace.scenarios.len(),
-            if workspace.scenarios.len() == 1 { "" } else { "s" },
+            if workspace.scenarios.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
         );
         Exit::Success
     } else {

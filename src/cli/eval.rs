@@ -11,7 +11,11 @@ use super::{Exit, Inputs, emit, error, report};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Scenario ids (such as `armenia-2022`) or paths to scenario files.
-    #[arg(value_name = "SCENARIO", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(
+        value_name = "SCENARIO",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
     targets: Vec<String>,
     /// Evaluate every scenario.
     #[arg(long)]
@@ -47,7 +51,9 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 scenario_files.files.retain(|f| f.path != *path);
-                scenario_files.files.push(casus::source::SourceFile::new(path.clone(), text));
+                scenario_files
+                    .files
+                    .push(casus::source::SourceFile::new(path.clone(), text));
                 wanted_paths.push(path.clone());
             }
             Err(e) => {
@@ -80,12 +86,18 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             }
         }
         for id in ids {
-            if let Some(index) = problems.iter().position(|p| p.id.as_deref() == Some(id.as_str())) {
+            if let Some(index) = problems
+                .iter()
+                .position(|p| p.id.as_deref() == Some(id.as_str()))
+            {
                 blocking.extend(problems.remove(index).reports);
             } else if let Some(found) = workspace.scenario(id) {
                 selected.push(found);
             } else {
-                let help = casus::suggest::did_you_mean(id, workspace.scenarios.iter().map(|s| s.value.id.as_str()));
+                let help = casus::suggest::did_you_mean(
+                    id,
+                    workspace.scenarios.iter().map(|s| s.value.id.as_str()),
+                );
                 error(&format!("unknown scenario `{id}`"), Some(&help));
                 unknown = true;
             }
@@ -101,7 +113,11 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
 
     let evaluations: Vec<eval::Evaluation> = selected
         .iter()
-        .filter_map(|s| workspace.pack_for(&s.value).map(|pack| eval::evaluate(pack, &s.value)))
+        .filter_map(|s| {
+            workspace
+                .pack_for(&s.value)
+                .map(|pack| eval::evaluate(pack, &s.value))
+        })
         .collect();
     let output = match args.format {
         Format::Text => text::evaluations(&evaluations),

@@ -22,7 +22,10 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
     let day = match Day::parse(&args.at) {
         Ok(day) => day,
         Err(message) => {
-            error(&format!("--at: {message}"), Some("for example `--at 2008-01-01`"));
+            error(
+                &format!("--at: {message}"),
+                Some("for example `--at 2008-01-01`"),
+            );
             return Exit::InvalidInput;
         }
     };
@@ -42,7 +45,10 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
         None if packs.len() == 1 => packs.values().next(),
         None => {
             let ids: Vec<&str> = packs.keys().map(String::as_str).collect();
-            error("several treaties are loaded", Some(&format!("choose one with `--treaty`: {}", ids.join(", "))));
+            error(
+                "several treaties are loaded",
+                Some(&format!("choose one with `--treaty`: {}", ids.join(", "))),
+            );
             return Exit::InvalidInput;
         }
     };

@@ -123,7 +123,10 @@ pub fn decide(pack: &Pack, decision: &Decision) -> DecisionResult {
     let matches_documented = matches!(
         (outcome, decision.documented),
         (Outcome::Adopted, DocumentedOutcome::Adopted)
-            | (Outcome::Blocked | Outcome::NoDecision, DocumentedOutcome::NotAdopted)
+            | (
+                Outcome::Blocked | Outcome::NoDecision,
+                DocumentedOutcome::NotAdopted
+            )
     );
     DecisionResult {
         id: decision.id.clone(),

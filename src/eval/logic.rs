@@ -143,7 +143,13 @@ impl Context<'_> {
         }
     }
 
-    fn compare(&self, a: &Term, b: &Term, test: String, holds: fn(std::cmp::Ordering) -> bool) -> ConditionTrace {
+    fn compare(
+        &self,
+        a: &Term,
+        b: &Term,
+        test: String,
+        holds: fn(std::cmp::Ordering) -> bool,
+    ) -> ConditionTrace {
         let value = match (self.term_value(a), self.term_value(b)) {
             (Some(Value::Number(x)), Some(Value::Number(y))) => Truth::from_bool(holds(x.cmp(&y))),
             (Some(Value::Date(x)), Some(Value::Date(y))) => Truth::from_bool(holds(x.cmp(&y))),
@@ -155,9 +161,14 @@ impl Context<'_> {
     /// Evaluates a condition, keeping the whole tree so every verdict can be explained.
     pub fn condition(&self, condition: &Condition) -> ConditionTrace {
         match condition {
-            Condition::Always => self.leaf("always, while the clause is in force".into(), Truth::True, &[]),
+            Condition::Always => self.leaf(
+                "always, while the clause is in force".into(),
+                Truth::True,
+                &[],
+            ),
             Condition::All(items) => {
-                let children: Vec<ConditionTrace> = items.iter().map(|c| self.condition(c)).collect();
+                let children: Vec<ConditionTrace> =
+                    items.iter().map(|c| self.condition(c)).collect();
                 let value = if children.iter().any(|c| c.value == Truth::False) {
                     Truth::False
                 } else if children.iter().all(|c| c.value == Truth::True) {
@@ -168,7 +179,8 @@ impl Context<'_> {
                 self.node("all of these hold".into(), value, children)
             }
             Condition::Any(items) => {
-                let children: Vec<ConditionTrace> = items.iter().map(|c| self.condition(c)).collect();
+                let children: Vec<ConditionTrace> =
+                    items.iter().map(|c| self.condition(c)).collect();
                 let value = if children.iter().any(|c| c.value == Truth::True) {
                     Truth::True
                 } else if children.iter().all(|c| c.value == Truth::False) {
@@ -204,7 +216,8 @@ impl Context<'_> {
             }
             Condition::In(a, options) => {
                 let found = self.term_value(a);
-                let values: Vec<Option<Value>> = options.iter().map(|o| self.term_value(o)).collect();
+                let values: Vec<Option<Value>> =
+                    options.iter().map(|o| self.term_value(o)).collect();
                 let value = match found {
                     None => Truth::Unknown,
                     Some(x) if values.iter().any(|v| v.as_ref() == Some(&x)) => Truth::True,
@@ -214,23 +227,44 @@ impl Context<'_> {
                 let listed: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
                 let mut terms = vec![a];
                 terms.extend(options.iter());
-                self.leaf(format!("`{a}` is one of {}", listed.join(", ")), value, &terms)
+                self.leaf(
+                    format!("`{a}` is one of {}", listed.join(", ")),
+                    value,
+                    &terms,
+                )
             }
-            Condition::Less(a, b) => self.compare(a, b, format!("`{a}` is less than `{b}`"), |o| o.is_lt()),
-            Condition::AtMost(a, b) => self.compare(a, b, format!("`{a}` is at most `{b}`"), |o| o.is_le()),
-            Condition::Greater(a, b) => self.compare(a, b, format!("`{a}` is more than `{b}`"), |o| o.is_gt()),
-            Condition::AtLeast(a, b) => self.compare(a, b, format!("`{a}` is at least `{b}`"), |o| o.is_ge()),
+            Condition::Less(a, b) => {
+                self.compare(a, b, format!("`{a}` is less than `{b}`"), |o| o.is_lt())
+            }
+            Condition::AtMost(a, b) => {
+                self.compare(a, b, format!("`{a}` is at most `{b}`"), |o| o.is_le())
+            }
+            Condition::Greater(a, b) => {
+                self.compare(a, b, format!("`{a}` is more than `{b}`"), |o| o.is_gt())
+            }
+            Condition::AtLeast(a, b) => {
+                self.compare(a, b, format!("`{a}` is at least `{b}`"), |o| o.is_ge())
+            }
             Condition::IsMember(term) => {
                 let (value, membership) = self.membership(term, |status| status.bound);
-                let mut trace = self.leaf(format!("`{term}` is bound by the treaty on {}", self.date), value, &[term]);
+                let mut trace = self.leaf(
+                    format!("`{term}` is bound by the treaty on {}", self.date),
+                    value,
+                    &[term],
+                );
                 trace.membership = membership;
                 trace
             }
             Condition::HasStatus(term, statuses) => {
-                let (value, membership) = self.membership(term, |status| statuses.contains(&status.status));
+                let (value, membership) =
+                    self.membership(term, |status| statuses.contains(&status.status));
                 let listed: Vec<String> = statuses.iter().map(|s| format!("`{s}`")).collect();
                 let mut trace = self.leaf(
-                    format!("`{term}` has status {} on {}", listed.join(" or "), self.date),
+                    format!(
+                        "`{term}` has status {} on {}",
+                        listed.join(" or "),
+                        self.date
+                    ),
                     value,
                     &[term],
                 );

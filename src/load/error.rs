@@ -11,23 +11,16 @@ pub enum LoadError {
     #[diagnostic(code(casus::load::read))]
     Read { path: String, reason: String },
 
-    #[error("{message}")]
-    #[diagnostic(code(casus::load::syntax))]
-    Syntax {
-        message: String,
-        #[source_code]
-        src: NamedSource<Arc<str>>,
-        #[label("{label}")]
-        span: SourceSpan,
-        label: String,
-        #[help]
-        help: Option<String>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(Box<SyntaxError>),
 
     #[error("rule pack `{dir}` has no `{file}`")]
     #[diagnostic(
         code(casus::load::missing_pack_file),
-        help("every pack folder holds pack.ron, sources.ron, states.ron, vocabulary.ron, parties.ron, actions.ron, decision.ron and clauses/*.ron")
+        help(
+            "every pack folder holds pack.ron, sources.ron, states.ron, vocabulary.ron, parties.ron, actions.ron, decision.ron and clauses/*.ron"
+        )
     )]
     MissingPackFile { dir: String, file: String },
 
@@ -49,4 +42,19 @@ pub enum LoadError {
     #[error("no scenario found in `{dir}`")]
     #[diagnostic(code(casus::load::no_scenario), help("scenario files end in `.ron`"))]
     NoScenario { dir: String },
+}
+
+/// A file that is not valid RON, or does not have the shape of its model.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(casus::load::syntax))]
+pub struct SyntaxError {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<Arc<str>>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
 }

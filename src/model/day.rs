@@ -29,7 +29,11 @@ impl Day {
     pub fn days_until(self, later: Day) -> i64 {
         let days = |d: Date| -> i64 {
             // Days since 0000-03-01 in the proleptic Gregorian calendar; exact and total.
-            let (y, m, dd) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+            let (y, m, dd) = (
+                i64::from(d.year()),
+                i64::from(d.month()),
+                i64::from(d.day()),
+            );
             let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
             365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + dd
         };

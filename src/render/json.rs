@@ -15,8 +15,12 @@ struct Report<'a> {
 }
 
 pub fn evaluations(evaluations: &[Evaluation]) -> String {
-    let report = Report { format_version: FORMAT_VERSION, scenarios: evaluations };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let report = Report {
+        format_version: FORMAT_VERSION,
+        scenarios: evaluations,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }
@@ -30,8 +34,14 @@ struct Members<'a> {
 }
 
 pub fn members(treaty: &str, date: &str, parties: &[MemberStatus]) -> String {
-    let report = Members { format_version: FORMAT_VERSION, treaty, date: date.to_string(), parties };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let report = Members {
+        format_version: FORMAT_VERSION,
+        treaty,
+        date: date.to_string(),
+        parties,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }

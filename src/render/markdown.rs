@@ -21,18 +21,50 @@ fn cell(text: &str) -> String {
 fn scenario(out: &mut String, e: &Evaluation) {
     let _ = writeln!(out, "# {}: {}\n", e.id, cell(&e.title));
     if e.hypothetical {
-        let _ = writeln!(out, "> **Hypothetical scenario**: a what-if, not a documented case.\n");
+        let _ = writeln!(
+            out,
+            "> **Hypothetical scenario**: a what-if, not a documented case.\n"
+        );
     }
-    let _ = writeln!(out, "*Date* {} · *treaty* `{}`\n\n{}\n", e.date, e.treaty, e.summary);
-    let _ = writeln!(out, "## Articles in force on {}\n\n| article | title | version |\n|---|---|---|", e.date);
+    let _ = writeln!(
+        out,
+        "*Date* {} · *treaty* `{}`\n\n{}\n",
+        e.date, e.treaty, e.summary
+    );
+    let _ = writeln!(
+        out,
+        "## Articles in force on {}\n\n| article | title | version |\n|---|---|---|",
+        e.date
+    );
     for v in &e.versions {
-        let texts: Vec<String> = v.in_force.iter().map(|f| format!("{} (`{}`)", f.version, f.clause)).collect();
-        let version = if texts.is_empty() { "not in force".to_string() } else { texts.join(", ") };
+        let texts: Vec<String> = v
+            .in_force
+            .iter()
+            .map(|f| format!("{} (`{}`)", f.version, f.clause))
+            .collect();
+        let version = if texts.is_empty() {
+            "not in force".to_string()
+        } else {
+            texts.join(", ")
+        };
         let _ = writeln!(out, "| `{}` | {} | {version} |", v.article, cell(&v.title));
     }
-    let _ = writeln!(out, "\n## Parties on {}\n\n| state | status | since | event | sources |\n|---|---|---|---|---|", e.date);
+    let _ = writeln!(
+        out,
+        "\n## Parties on {}\n\n| state | status | since | event | sources |\n|---|---|---|---|---|",
+        e.date
+    );
     for m in &e.members {
-        let _ = writeln!(out, "| {} ({}) | {} | {} | {} | {} |", m.name, m.state, m.status, m.since, cell(&m.event), m.sources.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} ({}) | {} | {} | {} | {} |",
+            m.name,
+            m.state,
+            m.status,
+            m.since,
+            cell(&m.event),
+            m.sources.join(", ")
+        );
     }
     for r in &e.readings {
         reading(out, r);
@@ -45,7 +77,10 @@ fn reading(out: &mut String, r: &ReadingResult) {
     if let Some(summary) = &r.summary {
         let _ = writeln!(out, "{summary} (sources: {})\n", r.sources.join(", "));
     }
-    let _ = writeln!(out, "### Clauses\n\n| | clause | version | status | why |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "### Clauses\n\n| | clause | version | status | why |\n|---|---|---|---|---|"
+    );
     for c in &r.clauses {
         let why = c
             .conditions
@@ -56,21 +91,53 @@ fn reading(out: &mut String, r: &ReadingResult) {
                 } else {
                     t.failing()
                 };
-                nodes.iter().map(|n| format!("{} {}", mark(n.value), cell(&n.test))).collect::<Vec<_>>().join("; ")
+                nodes
+                    .iter()
+                    .map(|n| format!("{} {}", mark(n.value), cell(&n.test)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             })
             .unwrap_or_default();
-        let _ = writeln!(out, "| {} | `{}` | {} | {} | {why} |", mark_status(c.status), c.id, c.version, c.status.label());
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {why} |",
+            mark_status(c.status),
+            c.id,
+            c.version,
+            c.status.label()
+        );
     }
     for article in &r.basis.cited_not_applicable {
-        let _ = writeln!(out, "\n> **{article} was cited**, but no clause of {article} is triggered under the rules in this reading.");
+        let _ = writeln!(
+            out,
+            "\n> **{article} was cited**, but no clause of {article} is triggered under the rules in this reading."
+        );
     }
-    let _ = writeln!(out, "\n### Duties and documented responses\n\n| bearer | duty | content | compliance | responses | why |\n|---|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "\n### Duties and documented responses\n\n| bearer | duty | content | compliance | responses | why |\n|---|---|---|---|---|---|"
+    );
     for d in &r.duties {
-        let duty = if d.clause.is_some() { format!("`{}`", d.key()) } else { "no duty".into() };
-        let _ = writeln!(out, "| {} | {duty} | `{}` | **{}** | {} | {} |", d.bearer, d.content, d.compliance.label(), d.responses.join(", "), cell(&d.reason));
+        let duty = if d.clause.is_some() {
+            format!("`{}`", d.key())
+        } else {
+            "no duty".into()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {duty} | `{}` | **{}** | {} | {} |",
+            d.bearer,
+            d.content,
+            d.compliance.label(),
+            d.responses.join(", "),
+            cell(&d.reason)
+        );
     }
     if !r.decisions.is_empty() {
-        let _ = writeln!(out, "\n### Collective decisions\n\n| date | body | subject | rule | outcome | sources say |\n|---|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "\n### Collective decisions\n\n| date | body | subject | rule | outcome | sources say |\n|---|---|---|---|---|---|"
+        );
         for d in &r.decisions {
             let mut outcome = d.outcome.label().to_string();
             if !d.blocked_by.is_empty() {
@@ -83,13 +150,24 @@ fn reading(out: &mut String, r: &ReadingResult) {
                 crate::model::DocumentedOutcome::Adopted => "adopted",
                 crate::model::DocumentedOutcome::NotAdopted => "not adopted",
             };
-            let _ = writeln!(out, "| {} | {} | {} | {} | {outcome} | {documented} |", d.date, d.body, cell(&d.subject), d.rule.as_deref().unwrap_or("none"));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {outcome} | {documented} |",
+                d.date,
+                d.body,
+                cell(&d.subject),
+                d.rule.as_deref().unwrap_or("none")
+            );
         }
     }
     if !r.conflicts.is_empty() {
         let _ = writeln!(out, "\n### ⚠ Conflicts\n");
         for c in &r.conflicts {
-            let _ = writeln!(out, "- {}: `{}` obliges `{}` while `{}` prohibits it", c.bearer, c.obligation, c.content, c.prohibition);
+            let _ = writeln!(
+                out,
+                "- {}: `{}` obliges `{}` while `{}` prohibits it",
+                c.bearer, c.obligation, c.content, c.prohibition
+            );
         }
     }
 }

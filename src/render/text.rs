@@ -59,8 +59,16 @@ fn scenario(out: &mut String, e: &Evaluation) {
 
     let _ = writeln!(out, "\nArticles in force on {}", e.date);
     for v in &e.versions {
-        let texts: Vec<String> = v.in_force.iter().map(|f| format!("{} text ({})", f.version, f.clause)).collect();
-        let texts = if texts.is_empty() { "not in force".to_string() } else { texts.join(", ") };
+        let texts: Vec<String> = v
+            .in_force
+            .iter()
+            .map(|f| format!("{} text ({})", f.version, f.clause))
+            .collect();
+        let texts = if texts.is_empty() {
+            "not in force".to_string()
+        } else {
+            texts.join(", ")
+        };
         let _ = writeln!(out, "  {:<6} {} — {texts}", v.article, v.title);
     }
 
@@ -70,16 +78,44 @@ fn scenario(out: &mut String, e: &Evaluation) {
     if !e.requests.is_empty() {
         let _ = writeln!(out, "\nRequests");
         for r in &e.requests {
-            let cited = r.cites.as_deref().map_or("no article documented".to_string(), |a| format!("cites {a}"));
-            let _ = writeln!(out, "  {} {} → {}: {} ({cited}) [{}]", r.date, r.by, r.to, r.summary, r.sources.join(", "));
+            let cited = r
+                .cites
+                .as_deref()
+                .map_or("no article documented".to_string(), |a| {
+                    format!("cites {a}")
+                });
+            let _ = writeln!(
+                out,
+                "  {} {} → {}: {} ({cited}) [{}]",
+                r.date,
+                r.by,
+                r.to,
+                r.summary,
+                r.sources.join(", ")
+            );
         }
     }
     for figure in &e.figures {
-        let _ = writeln!(out, "\nFigure: {} (sources disagree; every version kept)", figure.what);
+        let _ = writeln!(
+            out,
+            "\nFigure: {} (sources disagree; every version kept)",
+            figure.what
+        );
         for v in &figure.versions {
             let about = if v.approximate { "about " } else { "" };
-            let note = v.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
-            let _ = writeln!(out, "  {about}{} {}{}{note} [{}]", v.value, v.unit, status_note(v.status), v.sources.join(", "));
+            let note = v
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {about}{} {}{}{note} [{}]",
+                v.value,
+                v.unit,
+                status_note(v.status),
+                v.sources.join(", ")
+            );
         }
     }
 
@@ -88,7 +124,12 @@ fn scenario(out: &mut String, e: &Evaluation) {
     }
 }
 
-pub fn members_table(out: &mut String, members: &[MemberStatus], indent: &str, with_alternatives: bool) {
+pub fn members_table(
+    out: &mut String,
+    members: &[MemberStatus],
+    indent: &str,
+    with_alternatives: bool,
+) {
     for m in members {
         let flags = match (m.bound, m.votes) {
             (true, true) => "bound, votes",
@@ -107,8 +148,17 @@ pub fn members_table(out: &mut String, members: &[MemberStatus], indent: &str, w
             m.sources.join(", ")
         );
         for alt in m.alternatives.iter().filter(|_| with_alternatives) {
-            let note = alt.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
-            let _ = writeln!(out, "{indent}    other sources date this {}{note} [{}]", alt.date, alt.sources.join(", "));
+            let note = alt
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{indent}    other sources date this {}{note} [{}]",
+                alt.date,
+                alt.sources.join(", ")
+            );
         }
     }
 }
@@ -127,7 +177,14 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
 
     let _ = writeln!(out, "\n  Clauses");
     for c in &r.clauses {
-        let _ = write!(out, "  {} {:<16} {:<5} {}", status_mark(c.status), c.id, c.version, c.status.label());
+        let _ = write!(
+            out,
+            "  {} {:<16} {:<5} {}",
+            status_mark(c.status),
+            c.id,
+            c.version,
+            c.status.label()
+        );
         if let Some(by) = &c.overridden_by {
             let _ = write!(out, " by {by}");
         }
@@ -145,7 +202,8 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
                         condition_line(out, failing, "      ");
                     }
                     if !c.missing_facts.is_empty() {
-                        let _ = writeln!(out, "      missing facts: {}", c.missing_facts.join(", "));
+                        let _ =
+                            writeln!(out, "      missing facts: {}", c.missing_facts.join(", "));
                     }
                 }
                 _ => {}
@@ -171,11 +229,18 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
             .iter()
             .map(|c| format!("{} ({})", c.article.as_deref().unwrap_or("?"), c.record))
             .collect();
-        let _ = writeln!(out, "    applicable under the rules: {}", applicable.join(", "));
+        let _ = writeln!(
+            out,
+            "    applicable under the rules: {}",
+            applicable.join(", ")
+        );
     }
 
     for article in &r.basis.cited_not_applicable {
-        let _ = writeln!(out, "    ! {article} was cited, but no clause of {article} is triggered under the rules in this reading");
+        let _ = writeln!(
+            out,
+            "    ! {article} was cited, but no clause of {article} is triggered under the rules in this reading"
+        );
     }
 
     let _ = writeln!(out, "\n  Duties and documented responses");
@@ -185,12 +250,20 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
     let mut previous: Option<&str> = None;
     for d in &r.duties {
         if previous != Some(d.bearer.as_str()) {
-            let name = e.members.iter().find(|m| m.state == d.bearer).map_or("", |m| m.name.as_str());
+            let name = e
+                .members
+                .iter()
+                .find(|m| m.state == d.bearer)
+                .map_or("", |m| m.name.as_str());
             let _ = writeln!(out, "    {} {name}", d.bearer);
             previous = Some(d.bearer.as_str());
         }
         let source = d.clause.as_ref().map_or("no duty".to_string(), |_| d.key());
-        let responses = if d.responses.is_empty() { String::new() } else { format!(" [{}]", d.responses.join(", ")) };
+        let responses = if d.responses.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", d.responses.join(", "))
+        };
         let _ = writeln!(
             out,
             "      {:<24} {:<22} {}{responses}",
@@ -198,7 +271,10 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
             d.content,
             d.compliance.label().to_uppercase(),
         );
-        let due = d.due_by.map(|due| format!(" (due by {due})")).unwrap_or_default();
+        let due = d
+            .due_by
+            .map(|due| format!(" (due by {due})"))
+            .unwrap_or_default();
         let _ = writeln!(out, "        {}{due}", d.reason);
     }
 
@@ -216,8 +292,16 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
             crate::model::DocumentedOutcome::Adopted => "adopted",
             crate::model::DocumentedOutcome::NotAdopted => "not adopted",
         };
-        let agreement = if d.matches_documented { "agrees" } else { "DIFFERS" };
-        let _ = writeln!(out, "{outcome}; sources: {documented} ({agreement}) [{}]", d.sources.join(", "));
+        let agreement = if d.matches_documented {
+            "agrees"
+        } else {
+            "DIFFERS"
+        };
+        let _ = writeln!(
+            out,
+            "{outcome}; sources: {documented} ({agreement}) [{}]",
+            d.sources.join(", ")
+        );
         if let Some(cites) = &d.cites {
             let _ = writeln!(out, "      the body cited {cites}");
         }
@@ -236,7 +320,10 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
     if r.conflicts.is_empty() {
         let _ = writeln!(out, "\n  Conflicts: none");
     } else {
-        let _ = writeln!(out, "\n  !! CONFLICTS: clauses that apply together contradict each other");
+        let _ = writeln!(
+            out,
+            "\n  !! CONFLICTS: clauses that apply together contradict each other"
+        );
         for c in &r.conflicts {
             let _ = writeln!(
                 out,
@@ -267,9 +354,21 @@ fn top_level(trace: &ConditionTrace) -> Vec<&ConditionTrace> {
 pub fn condition_line(out: &mut String, trace: &ConditionTrace, indent: &str) {
     let _ = writeln!(out, "{indent}{} {}", mark(trace.value), trace.test);
     for fact in &trace.facts {
-        let value = fact.value.as_ref().map_or("not given".to_string(), |v| v.to_string());
-        let sources = if fact.sources.is_empty() { String::new() } else { format!(" [{}]", fact.sources.join(", ")) };
-        let _ = writeln!(out, "{indent}    {} = {value}{}{sources}", fact.name, status_note(fact.status));
+        let value = fact
+            .value
+            .as_ref()
+            .map_or("not given".to_string(), |v| v.to_string());
+        let sources = if fact.sources.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", fact.sources.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "{indent}    {} = {value}{}{sources}",
+            fact.name,
+            status_note(fact.status)
+        );
     }
     for membership in &trace.membership {
         let _ = writeln!(out, "{indent}    {membership}");

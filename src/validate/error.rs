@@ -48,9 +48,17 @@ pub enum Problem {
     TypeMismatch { left: String, right: String },
     #[error("duplicated {kind} `{id}`")]
     DuplicateId { kind: &'static str, id: String },
-    #[error("clause `{id}` is never in force: its validity ends ({to}) on or before it starts ({from})")]
-    EmptyValidity { id: String, from: String, to: String },
-    #[error("versions `{first}` and `{second}` of one provision of article `{article}` are both in force on {day}")]
+    #[error(
+        "clause `{id}` is never in force: its validity ends ({to}) on or before it starts ({from})"
+    )]
+    EmptyValidity {
+        id: String,
+        from: String,
+        to: String,
+    },
+    #[error(
+        "versions `{first}` and `{second}` of one provision of article `{article}` are both in force on {day}"
+    )]
     OverlappingVersions {
         article: String,
         first: String,
@@ -62,7 +70,11 @@ pub enum Problem {
     #[error("state code `{0}` is not three capital letters")]
     BadStateCode(String),
     #[error("`{what}` ends ({to}) before it starts ({from})")]
-    InvertedDates { what: String, from: String, to: String },
+    InvertedDates {
+        what: String,
+        from: String,
+        to: String,
+    },
     #[error("{0}")]
     Other(String),
 }
