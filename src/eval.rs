@@ -13,8 +13,8 @@ pub use logic::{ConditionTrace, FactUse, Truth};
 
 use crate::membership::{self, MemberStatus};
 use crate::model::{
-    Bearer, ClauseStatus, Compliance, Day, Degree, DutyKind, FactValue, Figure, Request, Scenario,
-    Status, Term, Value,
+    Bearer, ClauseStatus, Compliance, Day, Degree, DutyKind, FactValue, Figure, Request, Response,
+    Scenario, Status, Term, Value,
 };
 use crate::validate::Pack;
 
@@ -37,6 +37,8 @@ pub struct Evaluation {
     /// For each article, the version in force on the scenario date.
     pub versions: Vec<ArticleVersion>,
     pub requests: Vec<Request>,
+    /// What each actor documentably did; the same in every reading.
+    pub responses: Vec<Response>,
     pub figures: Vec<Figure>,
     pub readings: Vec<ReadingResult>,
 }
@@ -198,6 +200,7 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
         members,
         versions,
         requests: scenario.requests.clone(),
+        responses: scenario.responses.clone(),
         figures: scenario.figures.clone(),
         readings,
     }

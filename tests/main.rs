@@ -12,6 +12,7 @@
 mod cli;
 mod decisions;
 mod diagnostics;
+mod mechanisms;
 mod membership;
 mod reports;
 mod rule_edit;

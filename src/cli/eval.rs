@@ -10,7 +10,7 @@ use super::{Exit, Inputs, emit, error, report};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario ids (such as `armenia-2022`) or paths to scenario files.
+    /// Scenario ids (the `id` field of a scenario file) or paths to scenario files.
     #[arg(
         value_name = "SCENARIO",
         required_unless_present = "all",

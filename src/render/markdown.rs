@@ -66,6 +66,43 @@ fn scenario(out: &mut String, e: &Evaluation) {
             m.sources.join(", ")
         );
     }
+    if !e.responses.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Documented responses\n\n| id | actors | action | dates | size | what happened | sources |\n|---|---|---|---|---|---|---|"
+        );
+    }
+    for r in &e.responses {
+        let dates = [r.from.map(|d| d.to_string()), r.to.map(|d| d.to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" to ");
+        let size = r
+            .size
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}{} {}{}",
+                    if a.approximate { "about " } else { "" },
+                    a.value,
+                    a.unit,
+                    status_note(a.status)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | `{}` | {dates} | {} | {} | {} |",
+            r.id,
+            r.actors.join(", "),
+            r.action,
+            cell(&size),
+            cell(&r.summary),
+            r.sources.join(", ")
+        );
+    }
     for r in &e.readings {
         reading(out, r);
     }

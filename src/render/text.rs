@@ -103,11 +103,7 @@ fn scenario(out: &mut String, e: &Evaluation) {
         );
         for v in &figure.versions {
             let about = if v.approximate { "about " } else { "" };
-            let note = v
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
+            let note = dash_note(v.note.as_deref());
             let _ = writeln!(
                 out,
                 "  {about}{} {}{}{note} [{}]",
@@ -115,6 +111,42 @@ fn scenario(out: &mut String, e: &Evaluation) {
                 v.unit,
                 status_note(v.status),
                 v.sources.join(", ")
+            );
+        }
+    }
+
+    if !e.responses.is_empty() {
+        let _ = writeln!(out, "\nDocumented responses");
+    }
+    for r in &e.responses {
+        let dates = match (r.from, r.to) {
+            (Some(from), Some(to)) if from == to => format!(" on {from}"),
+            (Some(from), Some(to)) => format!(" {from} to {to}"),
+            (Some(from), None) => format!(" from {from}"),
+            (None, Some(to)) => format!(" until {to}"),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {}: {}{dates} [{}]",
+            r.id,
+            r.actors.join(", "),
+            r.action,
+            r.sources.join(", ")
+        );
+        for line in wrap(&r.summary, 86) {
+            let _ = writeln!(out, "      {line}");
+        }
+        for size in &r.size {
+            let about = if size.approximate { "about " } else { "" };
+            let _ = writeln!(
+                out,
+                "      size: {about}{} {}{}{} [{}]",
+                size.value,
+                size.unit,
+                status_note(size.status),
+                dash_note(size.note.as_deref()),
+                size.sources.join(", ")
             );
         }
     }
@@ -148,11 +180,7 @@ pub fn members_table(
             m.sources.join(", ")
         );
         for alt in m.alternatives.iter().filter(|_| with_alternatives) {
-            let note = alt
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
+            let note = dash_note(alt.note.as_deref());
             let _ = writeln!(
                 out,
                 "{indent}    other sources date this {}{note} [{}]",
@@ -373,6 +401,11 @@ pub fn condition_line(out: &mut String, trace: &ConditionTrace, indent: &str) {
     for membership in &trace.membership {
         let _ = writeln!(out, "{indent}    {membership}");
     }
+}
+
+/// ` — note`, or nothing.
+fn dash_note(note: Option<&str>) -> String {
+    note.map(|n| format!(" — {n}")).unwrap_or_default()
 }
 
 /// Greedy word wrap; long words stay whole.
