@@ -4,6 +4,7 @@
 mod check;
 mod eval;
 mod members;
+mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,13 @@ static SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 
 const EXIT_CODES: &str = "Exit codes:
   0  success
-  1  other failure (for example, an output file could not be written)
+  1  other failure (for example, an output file could not be written;
+     for `casus test`, an expectation that does not hold)
+  2  invalid input: a rule or scenario file, or an argument, is wrong";
+
+const TEST_EXIT_CODES: &str = "Exit codes:
+  0  every expectation holds
+  1  an expectation does not hold
   2  invalid input: a rule or scenario file, or an argument, is wrong";
 
 /// casus: what an alliance treaty required of each member, beside what each member did.
@@ -46,6 +53,9 @@ enum Command {
     /// List the parties to a treaty and their status on a date.
     #[command(after_help = EXIT_CODES)]
     Members(members::Args),
+    /// Evaluate every scenario and compare the results with its expectations.
+    #[command(after_help = TEST_EXIT_CODES)]
+    Test(test::Args),
 }
 
 /// The documented exit codes.
@@ -71,6 +81,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Eval(args) => eval::run(&inputs, args),
         Command::Check(args) => check::run(&inputs, args),
         Command::Members(args) => members::run(&inputs, args),
+        Command::Test(args) => test::run(&inputs, args),
     }
 }
 

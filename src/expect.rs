@@ -68,9 +68,55 @@ pub fn check(scenario: &Scenario, evaluation: &Evaluation) -> Vec<Mismatch> {
                         reading: reading.name.clone(),
                         subject: format!("`{bearer}` on `{key}`"),
                         expected: expected.label().into(),
-                        found: found.map_or("no such duty", |c| c.label()).into(),
+                        found: found.map_or("no duty on this bearer", |c| c.label()).into(),
                     });
                 }
+            }
+        }
+        for (id, expected) in &expectation.decisions {
+            let found = reading
+                .decisions
+                .iter()
+                .find(|d| &d.id == id)
+                .map(|d| d.outcome);
+            if found != Some(*expected) {
+                mismatches.push(Mismatch {
+                    reading: reading.name.clone(),
+                    subject: format!("decision `{id}`"),
+                    expected: expected.label().into(),
+                    found: found.map_or("no such decision", |o| o.label()).into(),
+                });
+            }
+        }
+        for (bearer, expected) in &expectation.reasons {
+            let mut found: Vec<String> = reading
+                .duties
+                .iter()
+                .filter(|d| &d.bearer == bearer)
+                .filter_map(|d| d.clause.clone())
+                .collect();
+            found.dedup();
+            let mut expected = expected.clone();
+            expected.sort();
+            found.sort();
+            found.dedup();
+            if found != expected {
+                let list = |ids: &[String]| {
+                    if ids.is_empty() {
+                        "no clause".to_string()
+                    } else {
+                        ids.iter()
+                            .map(|i| format!("`{i}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                };
+                mismatches.push(Mismatch {
+                    reading: reading.name.clone(),
+                    subject: format!("the clauses that put duties on `{bearer}`"),
+                    expected: list(&expected),
+                    found: list(&found),
+                });
             }
         }
     }

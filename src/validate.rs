@@ -926,7 +926,41 @@ pub fn validate_scenario(
     } else {
         scenario.readings.iter().map(|r| r.name.as_str()).collect()
     };
+    let decision_ids: Vec<&str> = scenario.decisions.iter().map(|d| d.id.as_str()).collect();
     for expectation in &scenario.expectations {
+        for id in expectation.decisions.keys() {
+            if !decision_ids.contains(&id.as_str()) {
+                check.report_at(
+                    Problem::UnknownDecision(id.clone()),
+                    Some("expectations"),
+                    id,
+                    "no decision of this scenario has this id",
+                    Some(suggest::did_you_mean(id, decision_ids.iter().copied())),
+                );
+            }
+        }
+        for (bearer, clauses) in &expectation.reasons {
+            if !is_actor(bearer) {
+                check.report_at(
+                    Problem::UnknownActor(bearer.clone()),
+                    Some("expectations"),
+                    bearer,
+                    "neither a state nor a body of the pack",
+                    Some(suggest::did_you_mean(bearer, actor_names())),
+                );
+            }
+            for clause in clauses {
+                if !clause_duties.contains_key(clause.as_str()) {
+                    check.report_at(
+                        Problem::UnknownClause(clause.clone()),
+                        Some("expectations"),
+                        clause,
+                        "no clause of the pack has this id",
+                        Some(suggest::did_you_mean(clause, clause_duties.keys().copied())),
+                    );
+                }
+            }
+        }
         if !readings.contains(&expectation.reading.as_str()) {
             check.report_at(
                 Problem::UnknownReading(expectation.reading.clone()),

@@ -48,3 +48,43 @@ fn editing_one_condition_changes_the_verdict_without_recompiling() {
 
     assert_eq!(article_4_status(temp.path()), "not_triggered");
 }
+
+#[test]
+fn casus_test_passes_on_the_shipped_pack() {
+    let output = support::casus(&support::root(), &["test"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stdout(&output)
+    );
+}
+
+#[test]
+fn casus_test_shows_every_verdict_a_rule_change_moves() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    support::copy_dir(&support::root().join("rules"), &temp.path().join("rules"));
+    let file = temp.path().join("rules/cst/clauses/article-4.ron");
+    // A maintainer narrows Article 4 (2010) to requests for consultations only.
+    let text = std::fs::read_to_string(&file).expect("read rule file");
+    let edited = text.replace(
+        r#"In(Fact("request.seeks"), [Enum("assistance"), Enum("military_assistance")])"#,
+        r#"In(Fact("request.seeks"), [Enum("consultations")])"#,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).expect("write rule file");
+
+    let scenarios = support::root().join("scenarios");
+    let output = support::casus(
+        temp.path(),
+        &[
+            "test",
+            "--rules",
+            "rules",
+            "--scenarios",
+            scenarios.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(support::stdout(&output));
+}

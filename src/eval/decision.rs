@@ -7,24 +7,7 @@ use crate::membership;
 use crate::model::{Day, Decision, DocumentedOutcome, Position, Vote};
 use crate::validate::Pack;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Adopted,
-    Blocked,
-    /// No rule applies, or no position is documented, so no decision can be derived.
-    NoDecision,
-}
-
-impl Outcome {
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Adopted => "adopted",
-            Outcome::Blocked => "blocked",
-            Outcome::NoDecision => "no decision",
-        }
-    }
-}
+pub use crate::model::Outcome;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionResult {

@@ -164,6 +164,32 @@ pub struct Expectation {
     /// Bearer → `clause/duty` → compliance label.
     #[serde(default)]
     pub compliance: BTreeMap<String, BTreeMap<String, Compliance>>,
+    /// Decision id → outcome under the pack's decision rule.
+    #[serde(default)]
+    pub decisions: BTreeMap<String, Outcome>,
+    /// The right reason: bearer → every clause that puts a duty on it in this reading.
+    #[serde(default)]
+    pub reasons: BTreeMap<String, Vec<String>>,
+}
+
+/// A collective decision's outcome under the decision rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Adopted,
+    Blocked,
+    /// No rule applies, or no position is documented, so no decision can be derived.
+    NoDecision,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Adopted => "adopted",
+            Outcome::Blocked => "blocked",
+            Outcome::NoDecision => "no decision",
+        }
+    }
 }
 
 /// A clause's status for one reading.

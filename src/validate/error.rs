@@ -34,6 +34,8 @@ pub enum Problem {
     UnknownActor(String),
     #[error("unknown reading `{0}`")]
     UnknownReading(String),
+    #[error("unknown decision `{0}`")]
+    UnknownDecision(String),
     #[error("unknown duty `{0}`")]
     UnknownDuty(String),
     #[error("`{value}` is not a value of `{fact}`")]
