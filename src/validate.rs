@@ -465,17 +465,43 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
                     Some("give each rule its own id".into()),
                 );
             }
-            if !decisions.bodies.contains_key(&rule.body) {
-                check.report_at(
-                    Problem::UnknownBody(rule.body.clone()),
-                    Some(&rule.id),
-                    &rule.body,
-                    "not declared under `bodies`",
-                    Some(suggest::did_you_mean(
-                        &rule.body,
-                        decisions.bodies.keys().map(String::as_str),
-                    )),
-                );
+            for body in &rule.bodies {
+                if !decisions.bodies.contains_key(body) {
+                    check.report_at(
+                        Problem::UnknownBody(body.clone()),
+                        Some(&rule.id),
+                        body,
+                        "not declared under `bodies`",
+                        Some(suggest::did_you_mean(
+                            body,
+                            decisions.bodies.keys().map(String::as_str),
+                        )),
+                    );
+                }
+            }
+            // Two rules for one body on one day would make the outcome depend on file order.
+            for other in decisions
+                .rules
+                .iter()
+                .take_while(|r| !std::ptr::eq(*r, rule))
+            {
+                let shared = rule.bodies.iter().any(|b| other.bodies.contains(b));
+                let later_start = rule.valid.from.max(other.valid.from);
+                if shared && rule.valid.contains(later_start) && other.valid.contains(later_start) {
+                    check.report(
+                        Problem::OverlappingRules {
+                            first: other.id.clone(),
+                            second: rule.id.clone(),
+                            day: later_start.to_string(),
+                        },
+                        &rule.id,
+                        "overlaps an earlier rule",
+                        Some(
+                            "end the earlier rule (`to`, exclusive) on the day this one starts"
+                                .into(),
+                        ),
+                    );
+                }
             }
             check.validity(&rule.id, &rule.valid);
             check.sources(Some(&rule.id), &rule.sources, sources);

@@ -42,7 +42,7 @@ pub fn decide(pack: &Pack, decision: &Decision) -> DecisionResult {
         .value
         .rules
         .iter()
-        .find(|r| r.body == decision.body && r.valid.contains(decision.date));
+        .find(|r| r.bodies.contains(&decision.body) && r.valid.contains(decision.date));
     let voters: Vec<String> = membership::roll(pack, decision.date)
         .into_iter()
         .filter(|m| m.votes)

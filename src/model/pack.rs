@@ -181,7 +181,8 @@ pub struct Body {
 #[serde(deny_unknown_fields)]
 pub struct DecisionRule {
     pub id: String,
-    pub body: String,
+    /// The bodies that decide by this rule.
+    pub bodies: Vec<String>,
     pub valid: Validity,
     pub text: String,
     pub sources: Vec<String>,

@@ -67,6 +67,12 @@ pub enum Problem {
         second: String,
         day: String,
     },
+    #[error("decision rules `{first}` and `{second}` both apply to one body on {day}")]
+    OverlappingRules {
+        first: String,
+        second: String,
+        day: String,
+    },
     #[error("overrides form a cycle: {0}")]
     OverrideCycle(String),
     #[error("state code `{0}` is not three capital letters")]
