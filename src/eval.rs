@@ -34,6 +34,8 @@ pub struct Evaluation {
     pub summary: String,
     /// Parties and their statuses on the scenario date.
     pub members: Vec<MemberStatus>,
+    /// Names of the pack's collective bodies, which can bear duties and act.
+    pub bodies: BTreeMap<String, String>,
     /// For each article, the version in force on the scenario date.
     pub versions: Vec<ArticleVersion>,
     pub requests: Vec<Request>,
@@ -171,15 +173,10 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
                 .collect(),
         })
         .collect();
-    let decisions: Vec<DecisionResult> = scenario
-        .decisions
-        .iter()
-        .map(|d| decision::decide(pack, d))
-        .collect();
-
     let readings = readings_of(pack, scenario)
         .into_iter()
         .map(|(name, summary, sources, status, facts)| {
+            let decisions = decisions_in(pack, scenario, &name);
             let mut result = evaluate_reading(pack, scenario, &facts, &decisions);
             result.name = name;
             result.summary = summary;
@@ -198,12 +195,37 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
         hypothetical: scenario.hypothetical,
         summary: scenario.summary.clone(),
         members,
+        bodies: pack
+            .files
+            .decisions
+            .value
+            .bodies
+            .iter()
+            .map(|(id, body)| (id.clone(), body.name.clone()))
+            .collect(),
         versions,
         requests: scenario.requests.clone(),
         responses: scenario.responses.clone(),
         figures: scenario.figures.clone(),
         readings,
     }
+}
+
+/// The scenario's decisions under the decision rule, with the reading's positions laid over.
+fn decisions_in(pack: &Pack, scenario: &Scenario, reading: &str) -> Vec<DecisionResult> {
+    let overrides = scenario.readings.iter().find(|r| r.name == reading).map(|r| &r.positions);
+    scenario
+        .decisions
+        .iter()
+        .map(|d| match overrides.and_then(|o| o.get(&d.id)) {
+            Some(positions) => {
+                let mut changed = d.clone();
+                changed.positions.extend(positions.clone());
+                decision::decide(pack, &changed)
+            }
+            None => decision::decide(pack, d),
+        })
+        .collect()
 }
 
 type ReadingFacts = (

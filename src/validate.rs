@@ -817,6 +817,20 @@ pub fn validate_scenario(
         }
         check.sources(Some(&reading.name), &reading.sources, bibliography);
         fact_set(&mut check, Some(&reading.name), &reading.facts);
+        for (decision, positions) in &reading.positions {
+            if !scenario.decisions.iter().any(|d| &d.id == decision) {
+                check.report_at(
+                    Problem::UnknownDecision(decision.clone()),
+                    Some(&reading.name),
+                    decision,
+                    "no decision of this scenario has this id",
+                    Some(suggest::did_you_mean(decision, scenario.decisions.iter().map(|d| d.id.as_str()))),
+                );
+            }
+            for state in positions.keys() {
+                check.state(Some(&reading.name), state, states);
+            }
+        }
     }
     let is_actor = |id: &str| states.contains_key(id) || bodies.contains_key(id);
     let actor_names = || states.keys().chain(bodies.keys()).map(String::as_str);

@@ -61,7 +61,11 @@ pub struct Reading {
     #[serde(default)]
     pub status: Status,
     /// Facts this reading sets, over the shared `facts`.
+    #[serde(default)]
     pub facts: BTreeMap<String, FactValue>,
+    /// Decision id → member positions this reading sets, over the decision's own.
+    #[serde(default)]
+    pub positions: BTreeMap<String, BTreeMap<String, Position>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

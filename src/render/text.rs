@@ -282,7 +282,9 @@ fn reading(out: &mut String, e: &Evaluation, r: &ReadingResult) {
                 .members
                 .iter()
                 .find(|m| m.state == d.bearer)
-                .map_or("", |m| m.name.as_str());
+                .map(|m| m.name.as_str())
+                .or_else(|| e.bodies.get(&d.bearer).map(String::as_str))
+                .unwrap_or("");
             let _ = writeln!(out, "    {} {name}", d.bearer);
             previous = Some(d.bearer.as_str());
         }
