@@ -213,7 +213,11 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
 
 /// The scenario's decisions under the decision rule, with the reading's positions laid over.
 fn decisions_in(pack: &Pack, scenario: &Scenario, reading: &str) -> Vec<DecisionResult> {
-    let overrides = scenario.readings.iter().find(|r| r.name == reading).map(|r| &r.positions);
+    let overrides = scenario
+        .readings
+        .iter()
+        .find(|r| r.name == reading)
+        .map(|r| &r.positions);
     scenario
         .decisions
         .iter()

@@ -824,7 +824,10 @@ pub fn validate_scenario(
                     Some(&reading.name),
                     decision,
                     "no decision of this scenario has this id",
-                    Some(suggest::did_you_mean(decision, scenario.decisions.iter().map(|d| d.id.as_str()))),
+                    Some(suggest::did_you_mean(
+                        decision,
+                        scenario.decisions.iter().map(|d| d.id.as_str()),
+                    )),
                 );
             }
             for state in positions.keys() {
