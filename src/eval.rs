@@ -14,7 +14,7 @@ pub use logic::{ConditionTrace, FactUse, Truth};
 use crate::membership::{self, MemberStatus};
 use crate::model::{
     Bearer, ClauseStatus, Compliance, Day, Degree, DutyKind, FactValue, Figure, Request, Response,
-    Scenario, Status, Term, Value,
+    Scenario, Source, Status, Term, Value,
 };
 use crate::validate::Pack;
 
@@ -43,6 +43,8 @@ pub struct Evaluation {
     pub responses: Vec<Response>,
     pub figures: Vec<Figure>,
     pub readings: Vec<ReadingResult>,
+    /// The scenario's bibliography, so that a report carries the sources it cites.
+    pub bibliography: BTreeMap<String, Source>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,6 +210,7 @@ pub fn evaluate(pack: &Pack, scenario: &Scenario) -> Evaluation {
         responses: scenario.responses.clone(),
         figures: scenario.figures.clone(),
         readings,
+        bibliography: scenario.bibliography.clone(),
     }
 }
 

@@ -16,6 +16,13 @@ pub fn run(inputs: &Inputs, _args: Args) -> Exit {
     };
     let (workspace, problems) = workspace::load_workspace(&rules, &root, &scenarios);
     if problems.is_empty() {
+        let warnings: Vec<miette::Report> = casus::coverage::warnings(&workspace)
+            .into_iter()
+            .map(miette::Report::new)
+            .collect();
+        if !warnings.is_empty() {
+            report(&warnings);
+        }
         let _ = writeln!(
             std::io::stdout(),
             "ok: {} rule pack{} and {} scenario{} are valid",

@@ -17,10 +17,17 @@ pub fn render(reports: &[miette::Report], color: bool) -> String {
         }
         out.push('\n');
     }
-    let count = reports.len();
-    out.push_str(&format!(
-        "{count} problem{} found\n",
-        if count == 1 { "" } else { "s" }
-    ));
+    let warnings = reports
+        .iter()
+        .filter(|r| r.severity() == Some(miette::Severity::Warning))
+        .count();
+    let errors = reports.len() - warnings;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if errors > 0 {
+        out.push_str(&format!("{errors} problem{} found\n", plural(errors)));
+    }
+    if warnings > 0 {
+        out.push_str(&format!("{warnings} warning{}\n", plural(warnings)));
+    }
     out
 }

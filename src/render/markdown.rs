@@ -3,14 +3,115 @@
 use std::fmt::Write;
 
 use crate::eval::{Evaluation, ReadingResult};
+use crate::model::Compliance;
 use crate::render::text::{mark, status_note};
 
 pub fn evaluations(evaluations: &[Evaluation]) -> String {
     let mut out = String::new();
+    if evaluations.len() > 1 {
+        casebook(&mut out, evaluations);
+    }
     for e in evaluations {
         scenario(&mut out, e);
     }
+    if evaluations.len() > 1 {
+        footnotes(&mut out, evaluations);
+    }
     out
+}
+
+/// One row per scenario and reading: the overview a course or a review starts from.
+fn casebook(out: &mut String, evaluations: &[Evaluation]) {
+    let _ = writeln!(
+        out,
+        "# Casebook\n\n| scenario | reading | date | kind | article cited | applicable under the rules | decisions | fulfilled | partly | unfulfilled | no response | without duty | violated |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    );
+    for e in evaluations {
+        for r in &e.readings {
+            let join = |items: Vec<String>| {
+                let mut items = items;
+                items.sort();
+                items.dedup();
+                if items.is_empty() {
+                    "—".to_string()
+                } else {
+                    items.join(", ")
+                }
+            };
+            let cited = join(
+                r.basis
+                    .cited_by_requesters
+                    .iter()
+                    .chain(&r.basis.cited_by_bodies)
+                    .filter_map(|c| c.article.clone())
+                    .collect(),
+            );
+            let applicable = join(
+                r.basis
+                    .applicable
+                    .iter()
+                    .filter_map(|c| c.article.clone())
+                    .collect(),
+            );
+            let decisions = join(
+                r.decisions
+                    .iter()
+                    .map(|d| {
+                        let mut text = d.outcome.label().to_string();
+                        if !d.blocked_by.is_empty() {
+                            text.push_str(&format!(" by {}", d.blocked_by.join(", ")));
+                        }
+                        text
+                    })
+                    .collect(),
+            );
+            let count =
+                |label: Compliance| r.duties.iter().filter(|d| d.compliance == label).count();
+            let kind = if e.hypothetical {
+                "hypothetical"
+            } else {
+                "historical"
+            };
+            let _ = writeln!(
+                out,
+                "| [{id}](#{id}){footnote} | `{}` | {} | {kind} | {cited} | {applicable} | {decisions} | {} | {} | {} | {} | {} | {} |",
+                r.name,
+                e.date,
+                count(Compliance::Fulfilled),
+                count(Compliance::PartlyFulfilled),
+                count(Compliance::Unfulfilled),
+                count(Compliance::NoDocumentedResponse),
+                count(Compliance::ActedWithoutFormalDuty),
+                count(Compliance::ProhibitionViolated),
+                id = e.id,
+                footnote = format_args!("[^{}]", e.id),
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nCounts are of duties per bearer; \"without duty\" counts actions no triggered clause required.\n"
+    );
+}
+
+/// The sources of every scenario, as Markdown footnotes.
+fn footnotes(out: &mut String, evaluations: &[Evaluation]) {
+    let _ = writeln!(out, "\n---\n");
+    for e in evaluations {
+        let entries: Vec<String> = e
+            .bibliography
+            .iter()
+            .map(|(id, source)| {
+                let link = match (&source.url, &source.seed) {
+                    (Some(url), _) => format!("<{url}>"),
+                    (None, Some(seed)) => format!("seed `{seed}`"),
+                    (None, None) => String::new(),
+                };
+                format!("`{id}`: {} {link}", cell(&source.title))
+            })
+            .collect();
+        let _ = writeln!(out, "[^{}]: {}", e.id, entries.join("; "));
+    }
 }
 
 fn cell(text: &str) -> String {
@@ -19,7 +120,13 @@ fn cell(text: &str) -> String {
 
 // Writing to a String cannot fail, so the `fmt::Result`s below are safely ignored.
 fn scenario(out: &mut String, e: &Evaluation) {
-    let _ = writeln!(out, "# {}: {}\n", e.id, cell(&e.title));
+    let _ = writeln!(
+        out,
+        "<a id=\"{}\"></a>\n\n# {}: {}\n",
+        e.id,
+        e.id,
+        cell(&e.title)
+    );
     if e.hypothetical {
         let _ = writeln!(
             out,
