@@ -54,7 +54,7 @@ fn missing_rules_folder_is_invalid_input() {
 }
 
 #[test]
-fn check_passes_on_the_shipped_pack() {
+fn check_passes_on_the_shipped_pack_and_warns_about_coverage() {
     let output = support::casus(&support::root(), &["check"]);
     assert_eq!(
         output.status.code(),
@@ -62,6 +62,26 @@ fn check_passes_on_the_shipped_pack() {
         "{}",
         support::stderr(&output)
     );
+    insta::assert_snapshot!(support::stderr(&output));
+}
+
+#[test]
+fn the_casebook_table_has_a_row_per_scenario_and_reading() {
+    let output = support::casus(&support::root(), &["eval", "--all", "--format", "markdown"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = support::stdout(&output);
+    let rows = report
+        .lines()
+        .take_while(|l| !l.starts_with("Counts"))
+        .filter(|l| l.starts_with("| ["))
+        .count();
+    let workspace = support::shipped();
+    let expected: usize = workspace
+        .scenarios
+        .iter()
+        .map(|s| s.value.readings.len().max(1))
+        .sum();
+    assert_eq!(rows, expected);
 }
 
 #[test]
@@ -71,7 +91,7 @@ fn markdown_report_renders() {
         &["eval", "kazakhstan-2022", "--format", "markdown"],
     );
     assert_eq!(output.status.code(), Some(0));
-    assert!(support::stdout(&output).starts_with("# kazakhstan-2022"));
+    assert!(support::stdout(&output).contains("\n# kazakhstan-2022: "));
 }
 
 #[test]
