@@ -79,6 +79,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Every statement in a scenario must cite at least one bibliography entry.
+    fn cited(&mut self, what: &str, token: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.report(
+                Problem::Unsourced(what.to_string()),
+                token,
+                "no source",
+                Some("add the bibliography ids of the sources that support it to `sources`".into()),
+            );
+        }
+    }
+
     fn state(&mut self, anchor: Option<&str>, code: &str, states: &BTreeMap<String, String>) {
         if !states.contains_key(code) {
             self.report_at(
@@ -748,6 +760,7 @@ pub fn validate_scenario(
                     anchor: Option<&str>,
                     facts: &BTreeMap<String, crate::model::FactValue>| {
         for (name, fact) in facts {
+            check.cited(&format!("fact `{name}`"), name, &fact.sources);
             check.sources(Some(name), &fact.sources, bibliography);
             let Some(decl) = vocabulary.get(name) else {
                 check.report_at(
@@ -815,6 +828,7 @@ pub fn validate_scenario(
                 None,
             );
         }
+        check.cited(&format!("reading `{}`", reading.name), &reading.name, &reading.sources);
         check.sources(Some(&reading.name), &reading.sources, bibliography);
         fact_set(&mut check, Some(&reading.name), &reading.facts);
         for (decision, positions) in &reading.positions {
@@ -879,6 +893,7 @@ pub fn validate_scenario(
             );
         }
         cited_article(&mut check, &request.id, &request.cites);
+        check.cited(&format!("request `{}`", request.id), &request.id, &request.sources);
         check.sources(Some(&request.id), &request.sources, bibliography);
     }
     for decision in &scenario.decisions {
@@ -899,6 +914,7 @@ pub fn validate_scenario(
             check.state(Some(&decision.id), state, states);
         }
         cited_article(&mut check, &decision.id, &decision.cites);
+        check.cited(&format!("decision `{}`", decision.id), &decision.id, &decision.sources);
         check.sources(Some(&decision.id), &decision.sources, bibliography);
     }
     for response in &scenario.responses {
@@ -942,14 +958,17 @@ pub fn validate_scenario(
                 );
             }
         }
+        check.cited(&format!("response `{}`", response.id), &response.id, &response.sources);
         check.sources(Some(&response.id), &response.sources, bibliography);
         for amount in &response.size {
+            check.cited(&format!("a size of response `{}`", response.id), &response.id, &amount.sources);
             check.sources(Some(&response.id), &amount.sources, bibliography);
         }
     }
     for figure in &scenario.figures {
         unique(&mut check, "figure", &figure.id);
         for version in &figure.versions {
+            check.cited(&format!("a version of figure `{}`", figure.id), &figure.id, &version.sources);
             check.sources(Some(&figure.id), &version.sources, bibliography);
         }
     }

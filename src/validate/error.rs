@@ -83,6 +83,8 @@ pub enum Problem {
         from: String,
         to: String,
     },
+    #[error("{0} cites no source")]
+    Unsourced(String),
     #[error("{0}")]
     Other(String),
 }
