@@ -828,7 +828,11 @@ pub fn validate_scenario(
                 None,
             );
         }
-        check.cited(&format!("reading `{}`", reading.name), &reading.name, &reading.sources);
+        check.cited(
+            &format!("reading `{}`", reading.name),
+            &reading.name,
+            &reading.sources,
+        );
         check.sources(Some(&reading.name), &reading.sources, bibliography);
         fact_set(&mut check, Some(&reading.name), &reading.facts);
         for (decision, positions) in &reading.positions {
@@ -893,7 +897,11 @@ pub fn validate_scenario(
             );
         }
         cited_article(&mut check, &request.id, &request.cites);
-        check.cited(&format!("request `{}`", request.id), &request.id, &request.sources);
+        check.cited(
+            &format!("request `{}`", request.id),
+            &request.id,
+            &request.sources,
+        );
         check.sources(Some(&request.id), &request.sources, bibliography);
     }
     for decision in &scenario.decisions {
@@ -914,7 +922,11 @@ pub fn validate_scenario(
             check.state(Some(&decision.id), state, states);
         }
         cited_article(&mut check, &decision.id, &decision.cites);
-        check.cited(&format!("decision `{}`", decision.id), &decision.id, &decision.sources);
+        check.cited(
+            &format!("decision `{}`", decision.id),
+            &decision.id,
+            &decision.sources,
+        );
         check.sources(Some(&decision.id), &decision.sources, bibliography);
     }
     for response in &scenario.responses {
@@ -958,17 +970,29 @@ pub fn validate_scenario(
                 );
             }
         }
-        check.cited(&format!("response `{}`", response.id), &response.id, &response.sources);
+        check.cited(
+            &format!("response `{}`", response.id),
+            &response.id,
+            &response.sources,
+        );
         check.sources(Some(&response.id), &response.sources, bibliography);
         for amount in &response.size {
-            check.cited(&format!("a size of response `{}`", response.id), &response.id, &amount.sources);
+            check.cited(
+                &format!("a size of response `{}`", response.id),
+                &response.id,
+                &amount.sources,
+            );
             check.sources(Some(&response.id), &amount.sources, bibliography);
         }
     }
     for figure in &scenario.figures {
         unique(&mut check, "figure", &figure.id);
         for version in &figure.versions {
-            check.cited(&format!("a version of figure `{}`", figure.id), &figure.id, &version.sources);
+            check.cited(
+                &format!("a version of figure `{}`", figure.id),
+                &figure.id,
+                &version.sources,
+            );
             check.sources(Some(&figure.id), &version.sources, bibliography);
         }
     }
