@@ -2,6 +2,7 @@
 //! `--scenarios` folders), dispatch to one module per subcommand, and exit codes.
 
 mod check;
+mod diff;
 mod eval;
 mod members;
 mod test;
@@ -20,12 +21,18 @@ static SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 const EXIT_CODES: &str = "Exit codes:
   0  success
   1  other failure (for example, an output file could not be written;
-     for `casus test`, an expectation that does not hold)
+     for `casus test`, an expectation that does not hold;
+     for `casus diff`, a verdict that changed)
   2  invalid input: a rule or scenario file, or an argument, is wrong";
 
 const TEST_EXIT_CODES: &str = "Exit codes:
   0  every expectation holds
   1  an expectation does not hold
+  2  invalid input: a rule or scenario file, or an argument, is wrong";
+
+const DIFF_EXIT_CODES: &str = "Exit codes:
+  0  no verdict changed
+  1  at least one verdict changed
   2  invalid input: a rule or scenario file, or an argument, is wrong";
 
 /// casus: what an alliance treaty required of each member, beside what each member did.
@@ -53,6 +60,9 @@ enum Command {
     /// List the parties to a treaty and their status on a date.
     #[command(after_help = EXIT_CODES)]
     Members(members::Args),
+    /// Evaluate every scenario under two rule packs and list every verdict that changes.
+    #[command(after_help = DIFF_EXIT_CODES)]
+    Diff(diff::Args),
     /// Evaluate every scenario and compare the results with its expectations.
     #[command(after_help = TEST_EXIT_CODES)]
     Test(test::Args),
@@ -82,6 +92,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Check(args) => check::run(&inputs, args),
         Command::Members(args) => members::run(&inputs, args),
         Command::Test(args) => test::run(&inputs, args),
+        Command::Diff(args) => diff::run(&inputs, args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! casus: a rules engine for alliance-treaty obligations. Rule packs and scenarios are RON
 //! data; the pipeline is load → validate → evaluate → render.
 
+pub mod compare;
 pub mod coverage;
 pub mod eval;
 pub mod expect;

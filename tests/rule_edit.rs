@@ -88,3 +88,70 @@ fn casus_test_shows_every_verdict_a_rule_change_moves() {
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(support::stdout(&output));
 }
+
+#[test]
+fn diff_lists_exactly_the_verdicts_a_rule_change_moves() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    support::copy_dir(&support::root().join("rules"), &temp.path().join("base"));
+    support::copy_dir(&support::root().join("rules"), &temp.path().join("changed"));
+    // Drop the members' reading that Article 4 covers only internationally recognised territory.
+    let file = temp.path().join("changed/cst/clauses/article-4.ron");
+    let text = std::fs::read_to_string(&file).expect("read rule file");
+    let edited = text.replace(r#"Fact("territory.recognised"),"#, "");
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).expect("write rule file");
+    let scenarios = support::root().join("scenarios");
+    let scenarios = scenarios.to_str().expect("utf-8 path");
+
+    let same = support::casus(
+        temp.path(),
+        &[
+            "diff",
+            "--base",
+            "base",
+            "--rules",
+            "base",
+            "--scenarios",
+            scenarios,
+        ],
+    );
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(support::stdout(&same), "no verdict changed\n");
+
+    let moved = support::casus(
+        temp.path(),
+        &[
+            "diff",
+            "--base",
+            "base",
+            "--rules",
+            "changed",
+            "--scenarios",
+            scenarios,
+        ],
+    );
+    assert_eq!(moved.status.code(), Some(1));
+    insta::assert_snapshot!(support::stdout(&moved));
+
+    let json = support::casus(
+        temp.path(),
+        &[
+            "diff",
+            "--base",
+            "base",
+            "--rules",
+            "changed",
+            "--scenarios",
+            scenarios,
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json diff");
+    let changes = report["changes"].as_array().expect("changes");
+    let text_rows = support::stdout(&moved)
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .count();
+    assert_eq!(changes.len(), text_rows);
+}
