@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod eval;
+mod explain;
 mod members;
 mod test;
 
@@ -54,6 +55,9 @@ enum Command {
     /// Evaluate scenarios: formal obligation beside documented response, actor by actor.
     #[command(after_help = EXIT_CODES)]
     Eval(eval::Args),
+    /// Explain a scenario's verdicts step by step, from the evaluation's own trace.
+    #[command(after_help = EXIT_CODES)]
+    Explain(explain::Args),
     /// Load and validate every rule pack and scenario; report every problem found.
     #[command(after_help = EXIT_CODES)]
     Check(check::Args),
@@ -90,6 +94,7 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Eval(args) => eval::run(&inputs, args),
         Command::Check(args) => check::run(&inputs, args),
+        Command::Explain(args) => explain::run(&inputs, args),
         Command::Members(args) => members::run(&inputs, args),
         Command::Test(args) => test::run(&inputs, args),
         Command::Diff(args) => diff::run(&inputs, args),

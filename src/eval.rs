@@ -13,8 +13,8 @@ pub use logic::{ConditionTrace, FactUse, Truth};
 
 use crate::membership::{self, MemberStatus};
 use crate::model::{
-    Bearer, ClauseStatus, Compliance, Day, Degree, DutyKind, FactValue, Figure, Request, Response,
-    Scenario, Source, Status, Term, Value,
+    Bearer, ClauseStatus, Compliance, Day, Degree, DutyKind, FactValue, Figure, Note, Request,
+    Response, Scenario, Source, Status, Term, Validity, Value,
 };
 use crate::validate::Pack;
 
@@ -82,6 +82,12 @@ pub struct ClauseResult {
     pub id: String,
     pub article: String,
     pub version: String,
+    pub valid: Validity,
+    /// The quoted treaty text and where it comes from, so explanations quote what was applied.
+    pub text: String,
+    pub text_sources: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
     pub status: ClauseStatus,
     /// The condition tree with the value of every node; absent when the clause is not in force.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -311,6 +317,10 @@ fn evaluate_reading(
                 id: clause.id.clone(),
                 article: article.value.id.clone(),
                 version: clause.version.clone(),
+                valid: clause.valid,
+                text: clause.text.clone(),
+                text_sources: clause.text_sources.clone(),
+                notes: clause.notes.clone(),
                 status: ClauseStatus::NotInForce,
                 conditions: None,
                 missing_facts: Vec::new(),

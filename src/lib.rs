@@ -5,6 +5,7 @@ pub mod compare;
 pub mod coverage;
 pub mod eval;
 pub mod expect;
+pub mod explain;
 pub mod load;
 pub mod membership;
 pub mod model;

@@ -123,3 +123,37 @@ fn help_documents_the_exit_codes() {
     let output = support::casus(&support::root(), &["--help"]);
     assert!(support::stdout(&output).contains("2  invalid input"));
 }
+
+#[test]
+fn explain_one_reading_in_each_format() {
+    let run = |format: &str| {
+        support::casus(
+            &support::root(),
+            &[
+                "explain",
+                "kazakhstan-2022",
+                "--reading",
+                "independent-observers",
+                "--format",
+                format,
+            ],
+        )
+    };
+    let text = run("text");
+    assert_eq!(text.status.code(), Some(0));
+    assert!(support::stdout(&text).starts_with("kazakhstan-2022"));
+    assert!(!support::stdout(&text).contains("government-and-council"));
+    let json: serde_json::Value = serde_json::from_slice(&run("json").stdout).expect("json");
+    assert_eq!(json["explanations"].as_array().map(Vec::len), Some(1));
+    assert!(support::stdout(&run("markdown")).starts_with("# kazakhstan-2022"));
+}
+
+#[test]
+fn explain_an_unknown_reading_is_invalid_input() {
+    let output = support::casus(
+        &support::root(),
+        &["explain", "kazakhstan-2022", "--reading", "observers"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(support::stderr(&output));
+}

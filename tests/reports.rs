@@ -55,3 +55,26 @@ fn evaluation_is_deterministic() {
         assert_eq!(first, second);
     }
 }
+
+#[test]
+fn every_scenario_explanation_is_snapshotted() {
+    let workspace = support::shipped();
+    insta::glob!("../scenarios", "*.ron", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let scenario = workspace
+            .scenarios
+            .iter()
+            .find(|s| s.file.path.ends_with(name))
+            .expect("scenario loads");
+        let evaluation = eval::evaluate(
+            workspace.pack_for(&scenario.value).expect("pack"),
+            &scenario.value,
+        );
+        let text: Vec<String> = evaluation
+            .readings
+            .iter()
+            .map(|r| casus::explain::render_text(&casus::explain::explain(&evaluation, r)))
+            .collect();
+        insta::assert_snapshot!("explain", text.join("\n"));
+    });
+}

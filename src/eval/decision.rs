@@ -17,8 +17,11 @@ pub struct DecisionResult {
     pub subject: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cites: Option<String>,
-    /// The decision rule applied, if one is in force on the date.
+    /// The decision rule applied, if one is in force on the date, and its text.
     pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_text: Option<String>,
+    pub supported: Vec<String>,
     pub outcome: Outcome,
     pub blocked_by: Vec<String>,
     pub abstained: Vec<String>,
@@ -118,6 +121,8 @@ pub fn decide(pack: &Pack, decision: &Decision) -> DecisionResult {
         subject: decision.subject.clone(),
         cites: decision.cites.clone(),
         rule: rule.map(|r| r.id.clone()),
+        rule_text: rule.map(|r| r.text.clone()),
+        supported: supporting,
         outcome,
         blocked_by,
         abstained,
