@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod explain;
 mod members;
+mod pivots;
 mod test;
 
 use std::io::{IsTerminal, Write};
@@ -64,6 +65,9 @@ enum Command {
     /// List the parties to a treaty and their status on a date.
     #[command(after_help = EXIT_CODES)]
     Members(members::Args),
+    /// Find the single facts whose change would flip a clause status or a compliance label.
+    #[command(after_help = EXIT_CODES)]
+    Pivots(pivots::Args),
     /// Evaluate every scenario under two rule packs and list every verdict that changes.
     #[command(after_help = DIFF_EXIT_CODES)]
     Diff(diff::Args),
@@ -98,6 +102,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Members(args) => members::run(&inputs, args),
         Command::Test(args) => test::run(&inputs, args),
         Command::Diff(args) => diff::run(&inputs, args),
+        Command::Pivots(args) => pivots::run(&inputs, args),
     }
 }
 

@@ -157,3 +157,17 @@ fn explain_an_unknown_reading_is_invalid_input() {
     assert_eq!(output.status.code(), Some(2));
     insta::assert_snapshot!(support::stderr(&output));
 }
+
+#[test]
+fn pivots_of_armenia_2020_include_recognised_territory_for_article_4() {
+    let output = support::casus(&support::root(), &["pivots", "armenia-2020"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = support::stdout(&output);
+    let claim = text
+        .split("reading `article-4-claim`")
+        .nth(1)
+        .expect("the reading is listed");
+    assert!(claim.contains("territory.recognised (now false)"));
+    assert!(claim.contains("clause cst.art4.2010 not triggered → triggered"));
+    insta::assert_snapshot!(text);
+}
