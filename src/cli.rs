@@ -8,6 +8,7 @@ mod explain;
 mod members;
 mod pivots;
 mod test;
+mod whatif;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -65,6 +66,9 @@ enum Command {
     /// List the parties to a treaty and their status on a date.
     #[command(after_help = EXIT_CODES)]
     Members(members::Args),
+    /// Re-evaluate a scenario with facts changed, and show what moves against the baseline.
+    #[command(after_help = EXIT_CODES)]
+    Whatif(whatif::Args),
     /// Find the single facts whose change would flip a clause status or a compliance label.
     #[command(after_help = EXIT_CODES)]
     Pivots(pivots::Args),
@@ -103,6 +107,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Test(args) => test::run(&inputs, args),
         Command::Diff(args) => diff::run(&inputs, args),
         Command::Pivots(args) => pivots::run(&inputs, args),
+        Command::Whatif(args) => whatif::run(&inputs, args),
     }
 }
 

@@ -14,4 +14,5 @@ pub mod render;
 pub mod source;
 pub mod suggest;
 pub mod validate;
+pub mod whatif;
 pub mod workspace;
