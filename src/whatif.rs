@@ -36,7 +36,7 @@ pub fn parse_assignment(pack: &Pack, text: &str) -> Result<(String, Value), Assi
     };
     let wrong = |expected: &str| AssignmentError {
         message: format!(
-            "`{raw}` is not a value of `{name}`, which is a {}",
+            "`{raw}` is not a value of `{name}` (of type `{}`)",
             decl.kind.name()
         ),
         help: Some(expected.to_string()),

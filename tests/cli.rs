@@ -171,3 +171,37 @@ fn pivots_of_armenia_2020_include_recognised_territory_for_article_4() {
     assert!(claim.contains("clause cst.art4.2010 not triggered → triggered"));
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn whatif_armenia_2021_had_armenia_sought_military_assistance() {
+    let output = support::casus(
+        &support::root(),
+        &[
+            "whatif",
+            "armenia-2021",
+            "--set",
+            "request.seeks=military_assistance",
+            "--reading",
+            "armenian-territory",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(support::stdout(&output));
+}
+
+#[test]
+fn whatif_checks_values_against_the_vocabulary() {
+    let output = support::casus(
+        &support::root(),
+        &[
+            "whatif",
+            "armenia-2021",
+            "--set",
+            "request.seeks=militar",
+            "--set",
+            "territory.recognized=true",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(support::stderr(&output));
+}
