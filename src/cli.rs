@@ -7,6 +7,7 @@ mod eval;
 mod explain;
 mod members;
 mod pivots;
+mod sweep;
 mod test;
 mod whatif;
 
@@ -72,6 +73,9 @@ enum Command {
     /// Find the single facts whose change would flip a clause status or a compliance label.
     #[command(after_help = EXIT_CODES)]
     Pivots(pivots::Args),
+    /// Evaluate every combination of some facts' values and print the decision table.
+    #[command(after_help = EXIT_CODES)]
+    Sweep(sweep::Args),
     /// Evaluate every scenario under two rule packs and list every verdict that changes.
     #[command(after_help = DIFF_EXIT_CODES)]
     Diff(diff::Args),
@@ -108,6 +112,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Diff(args) => diff::run(&inputs, args),
         Command::Pivots(args) => pivots::run(&inputs, args),
         Command::Whatif(args) => whatif::run(&inputs, args),
+        Command::Sweep(args) => sweep::run(&inputs, args),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod pivots;
 pub mod render;
 pub mod source;
 pub mod suggest;
+pub mod sweep;
 pub mod validate;
 pub mod whatif;
 pub mod workspace;

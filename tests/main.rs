@@ -17,4 +17,5 @@ mod membership;
 mod reports;
 mod rule_edit;
 mod support;
+mod sweep;
 mod versions;
