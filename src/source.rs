@@ -89,6 +89,18 @@ impl SourceFile {
         }
     }
 
+    /// The span of `"needle"` after the first `key:` in the text: a field's value.
+    pub fn locate_field(&self, key: &str, needle: &str) -> SourceSpan {
+        let quoted = format!("\"{needle}\"");
+        self.text
+            .find(&format!("{key}:"))
+            .and_then(|from| {
+                let at = self.text.get(from..)?.find(&quoted)?;
+                Some(SourceSpan::new((from + at).into(), quoted.len()))
+            })
+            .unwrap_or_else(|| self.locate(needle))
+    }
+
     /// 1-based line and column of a byte offset, for plain-text messages.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let before = self.text.get(..offset).unwrap_or(&self.text);

@@ -32,7 +32,7 @@ pub fn did_you_mean<'a>(
         None => {
             let all: Vec<String> = candidates.into_iter().map(|c| format!("`{c}`")).collect();
             if all.is_empty() {
-                "nothing is declared yet".to_string()
+                "none is declared".to_string()
             } else if all.len() > 12 {
                 format!(
                     "expected one of {}, …",

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::load::{self, Loaded};
-use crate::model::Scenario;
+use crate::model::{Scenario, WhatIf};
 use crate::source::FileSet;
 use crate::suggest;
 use crate::validate::{self, Pack, Problem, ValidationError};
@@ -110,23 +110,36 @@ pub fn load_workspace(
         }
     };
     let pack_problems = !problems.packs.is_empty();
+    let mut parsed = Vec::new();
+    let mut whatifs = Vec::new();
+    for file in &scenarios.files {
+        let result = if file.path.ends_with(".whatif.ron") {
+            load::parse::<WhatIf>(file).map(|value| {
+                whatifs.push(Loaded {
+                    file: file.clone(),
+                    value,
+                })
+            })
+        } else {
+            load::parse::<Scenario>(file).map(|value| {
+                parsed.push(Loaded {
+                    file: file.clone(),
+                    value,
+                })
+            })
+        };
+        if let Err(error) = result {
+            problems.scenarios.push(ScenarioProblems {
+                path: file.path.clone(),
+                id: None,
+                reports: vec![miette::Report::new(error)],
+            });
+        }
+    }
+    materialise_whatifs(&mut parsed, whatifs, &mut problems);
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     let mut valid = Vec::new();
-    for file in &scenarios.files {
-        let scenario: Loaded<Scenario> = match load::parse(file) {
-            Ok(value) => Loaded {
-                file: file.clone(),
-                value,
-            },
-            Err(error) => {
-                problems.scenarios.push(ScenarioProblems {
-                    path: file.path.clone(),
-                    id: None,
-                    reports: vec![miette::Report::new(error)],
-                });
-                continue;
-            }
-        };
+    for scenario in parsed {
         let mut errors = Vec::new();
         if let Some(first) = ids.insert(scenario.value.id.clone(), scenario.file.path.clone()) {
             errors.push(ValidationError {
@@ -173,6 +186,68 @@ pub fn load_workspace(
         },
         problems,
     )
+}
+
+/// Turns saved what-ifs into scenarios, resolving `extends` chains and reporting unknown
+/// bases and cycles. A what-if is checked like any scenario afterwards, located in its own file.
+fn materialise_whatifs(
+    scenarios: &mut Vec<Loaded<Scenario>>,
+    mut pending: Vec<Loaded<WhatIf>>,
+    problems: &mut Problems,
+) {
+    loop {
+        let before = pending.len();
+        let mut waiting = Vec::new();
+        for whatif in pending {
+            match scenarios
+                .iter()
+                .find(|s| s.value.id == whatif.value.extends)
+            {
+                Some(base) => {
+                    let value = whatif.value.materialise(&base.value);
+                    scenarios.push(Loaded {
+                        file: whatif.file,
+                        value,
+                    });
+                }
+                None => waiting.push(whatif),
+            }
+        }
+        pending = waiting;
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    // What is left extends nothing known, or extends itself through others.
+    let pending_ids: Vec<String> = pending.iter().map(|w| w.value.id.clone()).collect();
+    for whatif in pending {
+        let target = &whatif.value.extends;
+        let cyclic = pending_ids.contains(target);
+        let problem = if cyclic {
+            Problem::Other(format!(
+                "`{}` extends itself through `{target}`: what-ifs form a cycle",
+                whatif.value.id
+            ))
+        } else {
+            Problem::UnknownScenario(target.clone())
+        };
+        let help = if cyclic {
+            "make `extends` name a scenario that does not, in turn, extend this what-if".to_string()
+        } else {
+            suggest::did_you_mean(target, scenarios.iter().map(|s| s.value.id.as_str()))
+        };
+        problems.scenarios.push(ScenarioProblems {
+            path: whatif.file.path.clone(),
+            id: Some(whatif.value.id.clone()),
+            reports: vec![miette::Report::new(ValidationError {
+                problem,
+                src: whatif.file.named(),
+                span: whatif.file.locate_field("extends", target),
+                label: "the scenario this what-if extends".into(),
+                help: Some(help),
+            })],
+        });
+    }
 }
 
 fn into_reports<E: miette::Diagnostic + Send + Sync + 'static>(

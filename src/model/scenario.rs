@@ -243,3 +243,59 @@ impl Compliance {
         }
     }
 }
+
+/// A saved what-if (`*.whatif.ron`): a scenario that extends another with changed facts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatIf {
+    pub id: String,
+    pub title: String,
+    /// The id of the scenario, or saved what-if, this one changes.
+    pub extends: String,
+    pub summary: String,
+    /// The reading the changes apply to; every reading when absent.
+    #[serde(default)]
+    pub reading: Option<String>,
+    /// A different date to evaluate on.
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// The facts this what-if sets.
+    pub set: BTreeMap<String, FactValue>,
+    /// Sources cited by `set`, added to the base scenario's bibliography.
+    #[serde(default)]
+    pub bibliography: BTreeMap<String, Source>,
+    /// Expectations for the what-if; the base scenario's are not inherited.
+    #[serde(default)]
+    pub expectations: Vec<Expectation>,
+}
+
+impl WhatIf {
+    /// The scenario this what-if describes, given the scenario it extends.
+    pub fn materialise(&self, base: &Scenario) -> Scenario {
+        let mut scenario = base.clone();
+        scenario.id = self.id.clone();
+        scenario.title = self.title.clone();
+        scenario.summary = self.summary.clone();
+        scenario.hypothetical = true;
+        if let Some(date) = self.date {
+            scenario.date = date;
+        }
+        scenario.bibliography.extend(self.bibliography.clone());
+        scenario.expectations = self.expectations.clone();
+        let readings: Vec<String> = match &self.reading {
+            Some(name) => vec![name.clone()],
+            None => scenario.readings.iter().map(|r| r.name.clone()).collect(),
+        };
+        if readings.is_empty() {
+            scenario.facts.extend(self.set.clone());
+        }
+        for reading in scenario
+            .readings
+            .iter_mut()
+            .filter(|r| readings.contains(&r.name))
+        {
+            reading.facts.extend(self.set.clone());
+        }
+        scenario
+    }
+}

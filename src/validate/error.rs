@@ -18,6 +18,8 @@ pub enum Problem {
     UnknownClause(String),
     #[error("unknown article `{0}`")]
     UnknownArticle(String),
+    #[error("unknown scenario `{0}`")]
+    UnknownScenario(String),
     #[error("unknown treaty `{0}`")]
     UnknownTreaty(String),
     #[error("unknown status `{0}`")]
