@@ -465,6 +465,7 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         }
         let mut seen = BTreeSet::new();
         for rule in &decisions.rules {
+            check.file = rule.origin.as_ref().unwrap_or(&raw.decisions.file);
             if !seen.insert(rule.id.as_str()) {
                 check.report_at(
                     Problem::DuplicateId {
@@ -541,17 +542,20 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
             );
         }
         for clause in &article.value.clauses {
-            if clause_ids.insert(clause.id.as_str(), file).is_some() {
-                let nth = usize::from(file.find_quoted(&clause.id, 1).is_some());
-                let span = file
+            // A clause from an overlay is located in the overlay's file.
+            let clause_file: &SourceFile = clause.origin.as_ref().unwrap_or(file);
+            check.file = clause_file;
+            if clause_ids.insert(clause.id.as_str(), clause_file).is_some() {
+                let nth = usize::from(check.file.find_quoted(&clause.id, 1).is_some());
+                let span = check.file
                     .find_quoted(&clause.id, nth)
-                    .unwrap_or_else(|| file.locate(&clause.id));
+                    .unwrap_or_else(|| check.file.locate(&clause.id));
                 check.errors.push(ValidationError {
                     problem: Problem::DuplicateId {
                         kind: "clause id",
                         id: clause.id.clone(),
                     },
-                    src: file.named(),
+                    src: check.file.named(),
                     span,
                     label: "defined again here".into(),
                     help: Some(
@@ -645,6 +649,7 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         // Versions of one article must not both apply on a day, or the date would not select one.
         for (index, first) in article.value.clauses.iter().enumerate() {
             for second in article.value.clauses.iter().skip(index + 1) {
+                check.file = second.origin.as_ref().unwrap_or(file);
                 if first.paragraph != second.paragraph {
                     continue;
                 }
@@ -686,6 +691,7 @@ fn check_overrides(
             errors,
         };
         for clause in &article.value.clauses {
+            check.file = clause.origin.as_ref().unwrap_or(&article.file);
             for target in &clause.overrides {
                 if clause_ids.contains_key(target.as_str()) {
                     graph.entry(clause.id.as_str()).or_default().push(target);

@@ -22,6 +22,7 @@ fn extra_clause(id: &str, duties: Vec<Duty>, overrides: Vec<String>) -> Clause {
         condition: Condition::Always,
         duties,
         overrides,
+        origin: None,
     }
 }
 

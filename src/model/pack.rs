@@ -166,6 +166,7 @@ pub enum Degree {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decisions {
+    #[serde(default)]
     pub bodies: BTreeMap<String, Body>,
     pub rules: Vec<DecisionRule>,
 }
@@ -189,6 +190,9 @@ pub struct DecisionRule {
     pub vote: Vote,
     #[serde(default)]
     pub status: Status,
+    /// The file this rule was read from, when it differs from the pack's (an overlay).
+    #[serde(skip)]
+    pub origin: Option<crate::source::SourceFile>,
 }
 
 /// How a body adopts a decision. One vote per voting member in every variant.
@@ -256,6 +260,9 @@ pub struct Clause {
     /// Clauses this one displaces when both trigger (an exception).
     #[serde(default)]
     pub overrides: Vec<String>,
+    /// The file this clause was read from, when it differs from its article's (an overlay).
+    #[serde(skip)]
+    pub origin: Option<crate::source::SourceFile>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -322,4 +329,18 @@ impl FactType {
                 | (FactType::Enum(_), Value::Enum(_))
         )
     }
+}
+
+/// `overlay.ron`: a variant of a pack that removes, replaces or adds clauses and decision rules.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    pub id: String,
+    /// The treaty id of the pack this overlay changes.
+    pub extends: String,
+    pub summary: String,
+    pub sources: Vec<String>,
+    /// Ids of clauses or decision rules to drop; a clause or rule with an existing id replaces it.
+    #[serde(default)]
+    pub remove: Vec<String>,
 }
