@@ -17,7 +17,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use include_dir::{Dir, include_dir};
 
+use std::collections::BTreeMap;
+
 use casus::source::FileSet;
+use casus::validate::Pack;
+use casus::workspace::{self, Problems, Workspace};
 
 static RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 static SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
@@ -122,12 +126,46 @@ pub struct Inputs {
     scenarios: Option<PathBuf>,
 }
 
+/// What a command works on: the valid workspace, the problems found, and, when `--rules`
+/// named an overlay, the packs as they were before it.
+type Loaded = (Workspace, Problems, Option<BTreeMap<String, Pack>>);
+
 impl Inputs {
-    fn rules(&self) -> Result<(FileSet, String), Exit> {
+    /// The rule packs: the built-in ones, a folder of packs, or an overlay applied to the built-in ones.
+    fn rules(&self) -> Result<workspace::Rules, Exit> {
         match &self.rules {
-            Some(dir) => Ok((read_dir(dir)?, dir.display().to_string())),
-            None => Ok((FileSet::embedded(&RULES, "rules"), "rules".to_string())),
+            Some(dir) => Ok(rules_in(dir)?),
+            None => Ok(workspace::Rules {
+                packs: workspace::load_packs(&builtin_rules(), "rules"),
+                base: None,
+            }),
         }
+    }
+
+    /// The overlays inside the rules folder, each applied to its packs: for `casus check`.
+    fn overlay_problems(&self) -> Result<Vec<miette::Report>, Exit> {
+        let files = match &self.rules {
+            Some(dir) => read_dir(dir)?,
+            None => builtin_rules(),
+        };
+        let mut problems = Vec::new();
+        let overlays = files
+            .files
+            .iter()
+            .filter_map(|f| f.path.strip_suffix("/overlay.ron"));
+        for dir in overlays {
+            if let Err(reports) = workspace::load_rules(&files.under(dir), dir, &files).packs {
+                problems.extend(reports);
+            }
+        }
+        Ok(problems)
+    }
+
+    fn workspace(&self) -> Result<Loaded, Exit> {
+        let scenarios = self.scenarios()?;
+        let rules = self.rules()?;
+        let (workspace, problems) = workspace::with_packs(rules.packs, &scenarios);
+        Ok((workspace, problems, rules.base))
     }
 
     fn scenarios(&self) -> Result<FileSet, Exit> {
@@ -136,6 +174,20 @@ impl Inputs {
             None => Ok(FileSet::embedded(&SCENARIOS, "scenarios")),
         }
     }
+}
+
+fn builtin_rules() -> FileSet {
+    FileSet::embedded(&RULES, "rules")
+}
+
+/// The packs, or the overlay, in `dir`.
+fn rules_in(dir: &Path) -> Result<workspace::Rules, Exit> {
+    let files = read_dir(dir)?;
+    Ok(workspace::load_rules(
+        &files,
+        &dir.display().to_string(),
+        &builtin_rules(),
+    ))
 }
 
 fn read_dir(dir: &Path) -> Result<FileSet, Exit> {

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod load;
 pub mod membership;
 pub mod model;
+pub mod overlay;
 pub mod pivots;
 pub mod render;
 pub mod source;

@@ -189,8 +189,20 @@ pub fn load_packs(files: &FileSet, root: &str) -> Result<Vec<RawPack>, Vec<LoadE
             dir: root.to_string(),
         }]);
     }
+    // Overlay folders (holding overlay.ron) are variants, applied only when selected.
+    let overlays: Vec<String> = files
+        .files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("/overlay.ron").map(str::to_string))
+        .collect();
     let mut errors = Vec::new();
     for file in &files.files {
+        if overlays
+            .iter()
+            .any(|d| file.path.starts_with(&format!("{d}/")))
+        {
+            continue;
+        }
         let owner = dirs
             .iter()
             .find(|d| file.path.starts_with(&format!("{d}/")));

@@ -547,7 +547,8 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
             check.file = clause_file;
             if clause_ids.insert(clause.id.as_str(), clause_file).is_some() {
                 let nth = usize::from(check.file.find_quoted(&clause.id, 1).is_some());
-                let span = check.file
+                let span = check
+                    .file
                     .find_quoted(&clause.id, nth)
                     .unwrap_or_else(|| check.file.locate(&clause.id));
                 check.errors.push(ValidationError {

@@ -101,8 +101,16 @@ pub fn load_workspace(
     rules_root: &str,
     scenarios: &FileSet,
 ) -> (Workspace, Problems) {
+    with_packs(load_packs(rules, rules_root), scenarios)
+}
+
+/// Loads and validates scenarios against packs loaded already (or the problems that stopped them).
+pub fn with_packs(
+    packs: Result<BTreeMap<String, Pack>, Vec<miette::Report>>,
+    scenarios: &FileSet,
+) -> (Workspace, Problems) {
     let mut problems = Problems::default();
-    let packs = match load_packs(rules, rules_root) {
+    let packs = match packs {
         Ok(packs) => packs,
         Err(reports) => {
             problems.packs = reports;
@@ -254,4 +262,45 @@ fn into_reports<E: miette::Diagnostic + Send + Sync + 'static>(
     errors: Vec<E>,
 ) -> Vec<miette::Report> {
     errors.into_iter().map(miette::Report::new).collect()
+}
+
+/// Rule packs as a command uses them, and, when an overlay was applied, the packs before it.
+pub struct Rules {
+    pub packs: Result<BTreeMap<String, Pack>, Vec<miette::Report>>,
+    pub base: Option<BTreeMap<String, Pack>>,
+}
+
+/// The packs in `files` under `root`; when `root` holds an overlay, that overlay applied to the
+/// packs in `builtin`.
+pub fn load_rules(files: &FileSet, root: &str, builtin: &FileSet) -> Rules {
+    let root = root.trim_end_matches('/');
+    if !crate::overlay::is_overlay(files, root) {
+        return Rules {
+            packs: load_packs(files, root),
+            base: None,
+        };
+    }
+    let base = match load_packs(builtin, "rules") {
+        Ok(base) => base,
+        Err(reports) => {
+            return Rules {
+                packs: Err(reports),
+                base: None,
+            };
+        }
+    };
+    let packs = crate::overlay::load(files, root)
+        .map_err(into_reports)
+        .and_then(|raw| {
+            let treaty = raw.manifest.value.extends.clone();
+            crate::overlay::apply(&base, raw).map(|pack| {
+                let mut packs = base.clone();
+                packs.insert(treaty, pack);
+                packs
+            })
+        });
+    Rules {
+        packs,
+        base: Some(base),
+    }
 }

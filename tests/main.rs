@@ -14,6 +14,7 @@ mod decisions;
 mod diagnostics;
 mod mechanisms;
 mod membership;
+mod overlays;
 mod reports;
 mod rule_edit;
 mod support;

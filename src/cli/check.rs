@@ -2,20 +2,26 @@
 
 use std::io::Write;
 
-use casus::workspace;
-
 use super::{Exit, Inputs, report};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
 pub fn run(inputs: &Inputs, _args: Args) -> Exit {
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let (workspace, problems, _base) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
-    let (workspace, problems) = workspace::load_workspace(&rules, &root, &scenarios);
-    if problems.is_empty() {
+    // Overlays apply to packs, so they are checked only once the packs are valid.
+    let overlay_problems = if problems.packs.is_empty() {
+        match inputs.overlay_problems() {
+            Ok(found) => found,
+            Err(exit) => return exit,
+        }
+    } else {
+        Vec::new()
+    };
+    if problems.is_empty() && overlay_problems.is_empty() {
         let warnings: Vec<miette::Report> = casus::coverage::warnings(&workspace)
             .into_iter()
             .map(miette::Report::new)
@@ -37,7 +43,9 @@ pub fn run(inputs: &Inputs, _args: Args) -> Exit {
         );
         Exit::Success
     } else {
-        report(&problems.into_reports());
+        let mut reports = problems.into_reports();
+        reports.extend(overlay_problems);
+        report(&reports);
         Exit::InvalidInput
     }
 }

@@ -9,7 +9,7 @@ use casus::eval;
 use casus::render::Format;
 use casus::workspace::{self, Workspace};
 
-use super::{Exit, Inputs, read_dir, report};
+use super::{Exit, Inputs, report, rules_in};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,17 +35,19 @@ fn all_verdicts(workspace: &Workspace) -> BTreeMap<Key, Verdict> {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let base_rules = match read_dir(&args.base) {
-        Ok(files) => files,
+    let base = match rules_in(&args.base) {
+        Ok(rules) => rules,
         Err(exit) => return exit,
     };
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let scenarios = match inputs.scenarios() {
+        Ok(scenarios) => scenarios,
+        Err(exit) => return exit,
     };
-    let (old, old_problems) =
-        workspace::load_workspace(&base_rules, &args.base.display().to_string(), &scenarios);
-    let (new, new_problems) = workspace::load_workspace(&rules, &root, &scenarios);
+    let (old, old_problems) = workspace::with_packs(base.packs, &scenarios);
+    let (new, new_problems, _) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
     if !old_problems.is_empty() || !new_problems.is_empty() {
         let mut reports = old_problems.into_reports();
         reports.extend(new_problems.into_reports());

@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let (rules, root) = match inputs.rules() {
+    let rules = match inputs.rules() {
         Ok(rules) => rules,
         Err(exit) => return exit,
     };
@@ -63,7 +63,7 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
         }
     }
 
-    let (workspace, problems) = workspace::load_workspace(&rules, &root, &scenario_files);
+    let (workspace, problems) = workspace::with_packs(rules.packs, &scenario_files);
     if !problems.packs.is_empty() {
         report(&problems.into_reports());
         return Exit::InvalidInput;

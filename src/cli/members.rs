@@ -2,7 +2,6 @@
 
 use casus::model::Day;
 use casus::render::{Format, json, text};
-use casus::workspace;
 
 use super::{Exit, Inputs, emit, error, report};
 
@@ -29,11 +28,11 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             return Exit::InvalidInput;
         }
     };
-    let (rules, root) = match inputs.rules() {
+    let rules = match inputs.rules() {
         Ok(rules) => rules,
         Err(exit) => return exit,
     };
-    let packs = match workspace::load_packs(&rules, &root) {
+    let packs = match rules.packs {
         Ok(packs) => packs,
         Err(reports) => {
             report(&reports);

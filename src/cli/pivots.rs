@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
+use casus::pivots;
 use casus::render::Format;
-use casus::{pivots, workspace};
 
 use super::{Exit, Inputs, error, report};
 
@@ -18,11 +18,10 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let (workspace, mut problems, _base) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
-    let (workspace, mut problems) = workspace::load_workspace(&rules, &root, &scenarios);
     if !problems.packs.is_empty() {
         report(&problems.into_reports());
         return Exit::InvalidInput;

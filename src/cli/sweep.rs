@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use casus::{sweep, workspace};
+use casus::sweep;
 
 use super::{Exit, Inputs, emit, error, report};
 
@@ -36,11 +36,10 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let (workspace, mut problems, _base) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
-    let (workspace, mut problems) = workspace::load_workspace(&rules, &root, &scenarios);
     if !problems.packs.is_empty() {
         report(&problems.into_reports());
         return Exit::InvalidInput;

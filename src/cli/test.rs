@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use casus::{eval, expect, workspace};
+use casus::{eval, expect};
 
 use super::{Exit, Inputs, report};
 
@@ -11,11 +11,10 @@ use super::{Exit, Inputs, report};
 pub struct Args {}
 
 pub fn run(inputs: &Inputs, _args: Args) -> Exit {
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let (workspace, problems, _base) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
-    let (workspace, problems) = workspace::load_workspace(&rules, &root, &scenarios);
     if !problems.is_empty() {
         report(&problems.into_reports());
         return Exit::InvalidInput;

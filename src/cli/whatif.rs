@@ -4,7 +4,7 @@ use std::io::Write;
 
 use casus::compare::{self, Subject};
 use casus::render::Format;
-use casus::{eval, whatif, workspace};
+use casus::{eval, whatif};
 
 use super::{Exit, Inputs, error, report};
 
@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(value_name = "SCENARIO")]
     scenario: String,
     /// A fact to change, such as `request.seeks=military_assistance`; repeatable.
-    #[arg(long = "set", value_name = "FACT=VALUE", required = true)]
+    #[arg(long = "set", value_name = "FACT=VALUE")]
     sets: Vec<String>,
     /// Change and compare this reading only (all readings by default).
     #[arg(long, value_name = "NAME")]
@@ -25,11 +25,10 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let ((rules, root), scenarios) = match (inputs.rules(), inputs.scenarios()) {
-        (Ok(rules), Ok(scenarios)) => (rules, scenarios),
-        (Err(exit), _) | (_, Err(exit)) => return exit,
+    let (workspace, mut problems, base) = match inputs.workspace() {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
-    let (workspace, mut problems) = workspace::load_workspace(&rules, &root, &scenarios);
     if !problems.packs.is_empty() {
         report(&problems.into_reports());
         return Exit::InvalidInput;
@@ -56,7 +55,19 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
         );
         return Exit::InvalidInput;
     };
-    let baseline = eval::evaluate(pack, scenario);
+    // With an overlay under `--rules`, the baseline is the pack before it.
+    let base_pack = base
+        .as_ref()
+        .and_then(|b| b.get(&scenario.treaty))
+        .unwrap_or(pack);
+    if args.sets.is_empty() && base.is_none() {
+        error(
+            "nothing to change",
+            Some("give `--set FACT=VALUE`, or an overlay pack with `--rules DIR`"),
+        );
+        return Exit::InvalidInput;
+    }
+    let baseline = eval::evaluate(base_pack, scenario);
     if let Some(name) = &args.reading {
         if !baseline.readings.iter().any(|r| &r.name == name) {
             let help = casus::suggest::did_you_mean(
@@ -128,10 +139,13 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             text
         }
         Format::Text | Format::Markdown => {
-            let set: Vec<String> = assignments
+            let mut set: Vec<String> = assignments
                 .iter()
                 .map(|(f, v)| format!("{f} = {v}"))
                 .collect();
+            if base.is_some() {
+                set.push("the rules of the overlay pack".to_string());
+            }
             let mut text = format!(
                 "what-if on {}: {} (HYPOTHETICAL)\nbaseline → variant\n\n",
                 scenario.id,
@@ -154,8 +168,12 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
                 "no verdict changes\n".to_string()
             } else {
                 format!(
-                    "\n{} verdicts change, {clauses} of them clause statuses\n",
-                    changes.len()
+                    "
+{} verdict{} change{}, {clauses} of them clause statuses
+",
+                    changes.len(),
+                    if changes.len() == 1 { "" } else { "s" },
+                    if changes.len() == 1 { "s" } else { "" }
                 )
             });
             text
