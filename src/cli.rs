@@ -7,6 +7,7 @@ mod eval;
 mod explain;
 mod members;
 mod pivots;
+mod stats;
 mod sweep;
 mod test;
 mod whatif;
@@ -80,6 +81,9 @@ enum Command {
     /// Evaluate every combination of some facts' values and print the decision table.
     #[command(after_help = EXIT_CODES)]
     Sweep(sweep::Args),
+    /// How often triggered duties were fulfilled over the casebook, beside published figures.
+    #[command(after_help = EXIT_CODES)]
+    Stats(stats::Args),
     /// Evaluate every scenario under two rule packs and list every verdict that changes.
     #[command(after_help = DIFF_EXIT_CODES)]
     Diff(diff::Args),
@@ -117,6 +121,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Pivots(args) => pivots::run(&inputs, args),
         Command::Whatif(args) => whatif::run(&inputs, args),
         Command::Sweep(args) => sweep::run(&inputs, args),
+        Command::Stats(args) => stats::run(&inputs, args),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod overlay;
 pub mod pivots;
 pub mod render;
 pub mod source;
+pub mod stats;
 pub mod suggest;
 pub mod sweep;
 pub mod validate;

@@ -9,7 +9,9 @@ use serde::de::DeserializeOwned;
 
 pub use error::{LoadError, SyntaxError};
 
-use crate::model::{Actions, Article, Decisions, FactDecl, Manifest, Parties, Scenario, Source};
+use crate::model::{
+    Actions, Article, Decisions, FactDecl, Manifest, Parties, ReferenceFigure, Scenario, Source,
+};
 use crate::source::{FileSet, SourceFile};
 use crate::suggest;
 
@@ -32,6 +34,8 @@ pub struct RawPack {
     pub actions: Loaded<Actions>,
     pub decisions: Loaded<Decisions>,
     pub articles: Vec<Loaded<Article>>,
+    /// Published reference figures, when the pack has a `reference.ron`.
+    pub reference: Option<Loaded<Vec<ReferenceFigure>>>,
 }
 
 const PACK_FILES: [&str; 7] = [
@@ -209,6 +213,7 @@ pub fn load_packs(files: &FileSet, root: &str) -> Result<Vec<RawPack>, Vec<LoadE
         let expected = owner.is_some_and(|dir| {
             let rest = file.path.get(dir.len() + 1..).unwrap_or("");
             PACK_FILES.contains(&rest)
+                || rest == "reference.ron"
                 || rest
                     .strip_prefix("clauses/")
                     .is_some_and(|name| !name.contains('/'))
@@ -261,6 +266,10 @@ fn load_pack(files: &FileSet, dir: &str, errors: &mut Vec<LoadError>) -> Option<
     let parties = parties.and_then(|f| parse_loaded(&f, errors));
     let actions = actions.and_then(|f| parse_loaded(&f, errors));
     let decisions = decisions.and_then(|f| parse_loaded(&f, errors));
+    let reference = files
+        .get(&format!("{dir}/reference.ron"))
+        .cloned()
+        .and_then(|f| parse_loaded(&f, errors));
     let articles: Vec<Loaded<Article>> = clause_files
         .files
         .iter()
@@ -279,6 +288,7 @@ fn load_pack(files: &FileSet, dir: &str, errors: &mut Vec<LoadError>) -> Option<
         actions: actions?,
         decisions: decisions?,
         articles,
+        reference,
     })
 }
 

@@ -521,6 +521,15 @@ pub fn validate_pack(raw: RawPack) -> Result<Pack, Vec<ValidationError>> {
         }
     }
 
+    if let Some(reference) = &raw.reference {
+        let mut check = Checker {
+            file: &reference.file,
+            errors: &mut errors,
+        };
+        for figure in &reference.value {
+            check.sources(None, &figure.sources, sources);
+        }
+    }
     let statuses: Vec<&str> = parties.statuses.keys().map(String::as_str).collect();
     let mut clause_ids: BTreeMap<&str, &SourceFile> = BTreeMap::new();
     let mut article_ids = BTreeSet::new();

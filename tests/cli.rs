@@ -205,3 +205,12 @@ fn whatif_checks_values_against_the_vocabulary() {
     assert_eq!(output.status.code(), Some(2));
     insta::assert_snapshot!(support::stderr(&output));
 }
+
+#[test]
+fn stats_keep_historical_and_hypothetical_apart_beside_published_figures() {
+    let output = support::casus(&support::root(), &["stats"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = support::stdout(&output);
+    assert!(text.contains("74.5%") && text.contains("41.0%") && text.contains("22.0%"));
+    insta::assert_snapshot!(text);
+}

@@ -344,3 +344,12 @@ pub struct Overlay {
     #[serde(default)]
     pub remove: Vec<String>,
 }
+
+/// `reference.ron` (optional): published figures that the casebook's rates are set beside.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFigure {
+    pub percent: f64,
+    pub what: String,
+    pub sources: Vec<String>,
+}
