@@ -131,6 +131,14 @@ pub struct Inputs {
     scenarios: Option<PathBuf>,
 }
 
+/// The scenario a single-scenario command works on.
+struct Selected {
+    scenario: casus::model::Scenario,
+    pack: Pack,
+    /// The pack before the overlay named by `--rules`, if one was.
+    base_pack: Option<Pack>,
+}
+
 /// What a command works on: the valid workspace, the problems found, and, when `--rules`
 /// named an overlay, the packs as they were before it.
 type Loaded = (Workspace, Problems, Option<BTreeMap<String, Pack>>);
@@ -164,6 +172,43 @@ impl Inputs {
             }
         }
         Ok(problems)
+    }
+
+    /// One valid scenario by id, with its pack (and the pack before an overlay, if any),
+    /// after reporting whatever stops it: pack problems, its own problems, or an unknown id.
+    fn select(&self, id: &str) -> Result<Selected, Exit> {
+        let (workspace, mut problems, base) = self.workspace()?;
+        if !problems.packs.is_empty() {
+            report(&problems.into_reports());
+            return Err(Exit::InvalidInput);
+        }
+        if let Some(index) = problems
+            .scenarios
+            .iter()
+            .position(|p| p.id.as_deref() == Some(id))
+        {
+            report(&problems.scenarios.remove(index).reports);
+            return Err(Exit::InvalidInput);
+        }
+        let found = workspace.scenario(id).and_then(|s| {
+            workspace
+                .pack_for(&s.value)
+                .map(|pack| (s.value.clone(), pack.clone()))
+        });
+        let Some((scenario, pack)) = found else {
+            let ids = workspace.scenarios.iter().map(|s| s.value.id.as_str());
+            error(
+                &format!("unknown scenario `{id}`"),
+                Some(&casus::suggest::did_you_mean(id, ids)),
+            );
+            return Err(Exit::InvalidInput);
+        };
+        let base_pack = base.and_then(|mut b| b.remove(&scenario.treaty));
+        Ok(Selected {
+            scenario,
+            pack,
+            base_pack,
+        })
     }
 
     fn workspace(&self) -> Result<Loaded, Exit> {

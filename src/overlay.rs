@@ -27,43 +27,9 @@ pub fn is_overlay(files: &FileSet, dir: &str) -> bool {
 /// Parses the overlay in folder `dir`, collecting every problem.
 pub fn load(files: &FileSet, dir: &str) -> Result<RawOverlay, Vec<LoadError>> {
     let mut errors = Vec::new();
-    let manifest =
-        files
-            .get(&format!("{dir}/overlay.ron"))
-            .and_then(|f| match load::parse::<Overlay>(f) {
-                Ok(value) => Some(Loaded {
-                    file: f.clone(),
-                    value,
-                }),
-                Err(e) => {
-                    errors.push(e);
-                    None
-                }
-            });
-    let sources = files
-        .get(&format!("{dir}/sources.ron"))
-        .and_then(|f| match load::parse(f) {
-            Ok(value) => Some(Loaded {
-                file: f.clone(),
-                value,
-            }),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        });
-    let decisions = files
-        .get(&format!("{dir}/decision.ron"))
-        .and_then(|f| match load::parse(f) {
-            Ok(value) => Some(Loaded {
-                file: f.clone(),
-                value,
-            }),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        });
+    let manifest = optional::<Overlay>(files, &format!("{dir}/overlay.ron"), &mut errors);
+    let sources = optional(files, &format!("{dir}/sources.ron"), &mut errors);
+    let decisions = optional(files, &format!("{dir}/decision.ron"), &mut errors);
     let mut articles = Vec::new();
     for file in &files.under(&format!("{dir}/clauses")).files {
         match load::parse::<Article>(file) {
@@ -99,6 +65,25 @@ pub fn load(files: &FileSet, dir: &str) -> Result<RawOverlay, Vec<LoadError>> {
             articles,
         }),
         _ => Err(errors),
+    }
+}
+
+/// The file at `path`, parsed, if it exists; a parse error is collected.
+fn optional<T: serde::de::DeserializeOwned>(
+    files: &FileSet,
+    path: &str,
+    errors: &mut Vec<LoadError>,
+) -> Option<Loaded<T>> {
+    let file = files.get(path)?;
+    match load::parse(file) {
+        Ok(value) => Some(Loaded {
+            file: file.clone(),
+            value,
+        }),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
     }
 }
 

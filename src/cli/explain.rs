@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use casus::render::Format;
 use casus::{eval, explain};
 
-use super::{Exit, Inputs, emit, error, report};
+use super::{Exit, Inputs, emit, error};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,37 +23,12 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let (workspace, mut problems, _base) = match inputs.workspace() {
-        Ok(loaded) => loaded,
+    let selected = match inputs.select(&args.scenario) {
+        Ok(selected) => selected,
         Err(exit) => return exit,
     };
-    if !problems.packs.is_empty() {
-        report(&problems.into_reports());
-        return Exit::InvalidInput;
-    }
-    if let Some(index) = problems
-        .scenarios
-        .iter()
-        .position(|p| p.id.as_deref() == Some(args.scenario.as_str()))
-    {
-        report(&problems.scenarios.remove(index).reports);
-        return Exit::InvalidInput;
-    }
-    let Some(scenario) = workspace.scenario(&args.scenario) else {
-        let help = casus::suggest::did_you_mean(
-            &args.scenario,
-            workspace.scenarios.iter().map(|s| s.value.id.as_str()),
-        );
-        error(
-            &format!("unknown scenario `{}`", args.scenario),
-            Some(&help),
-        );
-        return Exit::InvalidInput;
-    };
-    let Some(pack) = workspace.pack_for(&scenario.value) else {
-        return Exit::InvalidInput;
-    };
-    let evaluation = eval::evaluate(pack, &scenario.value);
+    let (scenario, pack) = (&selected.scenario, &selected.pack);
+    let evaluation = eval::evaluate(pack, scenario);
     let readings: Vec<&eval::ReadingResult> = match &args.reading {
         None => evaluation.readings.iter().collect(),
         Some(name) => match evaluation.readings.iter().find(|r| &r.name == name) {

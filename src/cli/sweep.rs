@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use casus::sweep;
 
-use super::{Exit, Inputs, emit, error, report};
+use super::{Exit, Inputs, emit, error};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SweepFormat {
@@ -36,36 +36,11 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let (workspace, mut problems, _base) = match inputs.workspace() {
-        Ok(loaded) => loaded,
+    let selected = match inputs.select(&args.scenario) {
+        Ok(selected) => selected,
         Err(exit) => return exit,
     };
-    if !problems.packs.is_empty() {
-        report(&problems.into_reports());
-        return Exit::InvalidInput;
-    }
-    if let Some(index) = problems
-        .scenarios
-        .iter()
-        .position(|p| p.id.as_deref() == Some(args.scenario.as_str()))
-    {
-        report(&problems.scenarios.remove(index).reports);
-        return Exit::InvalidInput;
-    }
-    let Some((scenario, pack)) = workspace
-        .scenario(&args.scenario)
-        .and_then(|s| workspace.pack_for(&s.value).map(|p| (&s.value, p)))
-    else {
-        let help = casus::suggest::did_you_mean(
-            &args.scenario,
-            workspace.scenarios.iter().map(|s| s.value.id.as_str()),
-        );
-        error(
-            &format!("unknown scenario `{}`", args.scenario),
-            Some(&help),
-        );
-        return Exit::InvalidInput;
-    };
+    let (scenario, pack) = (&selected.scenario, &selected.pack);
     let plan = match sweep::plan(pack, scenario, args.reading.as_deref(), &args.vary) {
         Ok(plan) => plan,
         Err(e) => {

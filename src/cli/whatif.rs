@@ -6,7 +6,7 @@ use casus::compare::{self, Subject};
 use casus::render::Format;
 use casus::{eval, whatif};
 
-use super::{Exit, Inputs, error, report};
+use super::{Exit, Inputs, error};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -25,42 +25,14 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
-    let (workspace, mut problems, base) = match inputs.workspace() {
-        Ok(loaded) => loaded,
+    let selected = match inputs.select(&args.scenario) {
+        Ok(selected) => selected,
         Err(exit) => return exit,
     };
-    if !problems.packs.is_empty() {
-        report(&problems.into_reports());
-        return Exit::InvalidInput;
-    }
-    if let Some(index) = problems
-        .scenarios
-        .iter()
-        .position(|p| p.id.as_deref() == Some(args.scenario.as_str()))
-    {
-        report(&problems.scenarios.remove(index).reports);
-        return Exit::InvalidInput;
-    }
-    let Some((scenario, pack)) = workspace
-        .scenario(&args.scenario)
-        .and_then(|s| workspace.pack_for(&s.value).map(|p| (&s.value, p)))
-    else {
-        let help = casus::suggest::did_you_mean(
-            &args.scenario,
-            workspace.scenarios.iter().map(|s| s.value.id.as_str()),
-        );
-        error(
-            &format!("unknown scenario `{}`", args.scenario),
-            Some(&help),
-        );
-        return Exit::InvalidInput;
-    };
-    // With an overlay under `--rules`, the baseline is the pack before it.
-    let base_pack = base
-        .as_ref()
-        .and_then(|b| b.get(&scenario.treaty))
-        .unwrap_or(pack);
-    if args.sets.is_empty() && base.is_none() {
+    let (scenario, pack) = (&selected.scenario, &selected.pack);
+    let overlaid = selected.base_pack.is_some();
+    let base_pack = selected.base_pack.as_ref().unwrap_or(pack);
+    if args.sets.is_empty() && !overlaid {
         error(
             "nothing to change",
             Some("give `--set FACT=VALUE`, or an overlay pack with `--rules DIR`"),
@@ -143,7 +115,7 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
                 .iter()
                 .map(|(f, v)| format!("{f} = {v}"))
                 .collect();
-            if base.is_some() {
+            if overlaid {
                 set.push("the rules of the overlay pack".to_string());
             }
             let mut text = format!(
