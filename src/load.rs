@@ -123,6 +123,11 @@ fn syntax_error(file: &SourceFile, error: &ron::error::SpannedError) -> LoadErro
             "here".to_string(),
             None,
         ),
+        E::ExceededRecursionLimit => (
+            "the item is nested too deeply".to_string(),
+            "nesting goes past the limit here".to_string(),
+            Some("conditions and values may nest at most 128 levels; split a deep condition into `All([…])` or `Any([…])` lists".to_string()),
+        ),
         E::TrailingCharacters => (
             "unexpected text after the end of the value".to_string(),
             "here".to_string(),
