@@ -50,7 +50,8 @@ const DIFF_EXIT_CODES: &str = "Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Rule packs to use instead of the ones built in: a pack folder, or a folder of packs.
+    /// Rule packs to use instead of the ones built in: a pack folder, a folder of packs, or an
+    /// overlay folder (applied to the built-in packs).
     #[arg(long, global = true, value_name = "DIR")]
     rules: Option<PathBuf>,
     /// Scenarios to use instead of the ones built in.
