@@ -1029,6 +1029,28 @@ pub fn validate_scenario(
         scenario.readings.iter().map(|r| r.name.as_str()).collect()
     };
     let decision_ids: Vec<&str> = scenario.decisions.iter().map(|d| d.id.as_str()).collect();
+    let expected_clause = |check: &mut Checker, clause: &str| {
+        if !clause_duties.contains_key(clause) {
+            check.report_at(
+                Problem::UnknownClause(clause.to_string()),
+                Some("expectations"),
+                clause,
+                "no clause of the pack has this id",
+                Some(suggest::did_you_mean(clause, clause_duties.keys().copied())),
+            );
+        }
+    };
+    let expected_actor = |check: &mut Checker, bearer: &str| {
+        if !is_actor(bearer) {
+            check.report_at(
+                Problem::UnknownActor(bearer.to_string()),
+                Some("expectations"),
+                bearer,
+                "neither a state nor a body of the pack",
+                Some(suggest::did_you_mean(bearer, actor_names())),
+            );
+        }
+    };
     for expectation in &scenario.expectations {
         for id in expectation.decisions.keys() {
             if !decision_ids.contains(&id.as_str()) {
@@ -1042,25 +1064,9 @@ pub fn validate_scenario(
             }
         }
         for (bearer, clauses) in &expectation.reasons {
-            if !is_actor(bearer) {
-                check.report_at(
-                    Problem::UnknownActor(bearer.clone()),
-                    Some("expectations"),
-                    bearer,
-                    "neither a state nor a body of the pack",
-                    Some(suggest::did_you_mean(bearer, actor_names())),
-                );
-            }
+            expected_actor(&mut check, bearer);
             for clause in clauses {
-                if !clause_duties.contains_key(clause.as_str()) {
-                    check.report_at(
-                        Problem::UnknownClause(clause.clone()),
-                        Some("expectations"),
-                        clause,
-                        "no clause of the pack has this id",
-                        Some(suggest::did_you_mean(clause, clause_duties.keys().copied())),
-                    );
-                }
+                expected_clause(&mut check, clause);
             }
         }
         if !readings.contains(&expectation.reading.as_str()) {
@@ -1076,26 +1082,10 @@ pub fn validate_scenario(
             );
         }
         for clause in expectation.clauses.keys() {
-            if !clause_duties.contains_key(clause.as_str()) {
-                check.report_at(
-                    Problem::UnknownClause(clause.clone()),
-                    Some("expectations"),
-                    clause,
-                    "no clause of the pack has this id",
-                    Some(suggest::did_you_mean(clause, clause_duties.keys().copied())),
-                );
-            }
+            expected_clause(&mut check, clause);
         }
         for (bearer, duties) in &expectation.compliance {
-            if !is_actor(bearer) {
-                check.report_at(
-                    Problem::UnknownActor(bearer.clone()),
-                    Some("expectations"),
-                    bearer,
-                    "neither a state nor a body of the pack",
-                    Some(suggest::did_you_mean(bearer, actor_names())),
-                );
-            }
+            expected_actor(&mut check, bearer);
             for key in duties.keys() {
                 let known = key.split_once('/').is_some_and(|(clause, duty)| {
                     clause_duties.get(clause).is_some_and(|d| d.contains(&duty))
