@@ -214,3 +214,37 @@ fn stats_keep_historical_and_hypothetical_apart_beside_published_figures() {
     assert!(text.contains("74.5%") && text.contains("41.0%") && text.contains("22.0%"));
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn eval_by_path_finds_a_saved_whatifs_base_and_prefers_an_edited_copy() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let whatif = support::root().join("scenarios/armenia-2021-article-4.whatif.ron");
+    let output = support::casus(temp.path(), &["eval", whatif.to_str().expect("utf-8 path")]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
+    assert!(support::stdout(&output).contains("HYPOTHETICAL"));
+
+    let text = std::fs::read_to_string(support::root().join("scenarios/armenia-2022.ron"))
+        .expect("scenario");
+    let copy = temp.path().join("my-armenia.ron");
+    std::fs::write(
+        &copy,
+        text.replace(
+            "title: \"Azerbaijani attack",
+            "title: \"EDITED Azerbaijani attack",
+        ),
+    )
+    .expect("write copy");
+    let output = support::casus(temp.path(), &["eval", "my-armenia.ron"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
+    assert!(support::stdout(&output).starts_with("armenia-2022 — EDITED"));
+}

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use casus::load;
+use casus::model::{Scenario, WhatIf};
 use casus::render::{Format, json, markdown, text};
-use casus::source::FileSet;
+use casus::source::SourceFile;
 use casus::{eval, workspace};
 
 use super::{Exit, Inputs, emit, error, report};
@@ -27,6 +29,15 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
+/// The id a scenario or saved what-if file declares, if it parses.
+fn scenario_id(file: &SourceFile) -> Option<String> {
+    if file.path.ends_with(".whatif.ron") {
+        load::parse::<WhatIf>(file).ok().map(|w| w.id)
+    } else {
+        load::parse::<Scenario>(file).ok().map(|s| s.id)
+    }
+}
+
 pub fn run(inputs: &Inputs, args: Args) -> Exit {
     let rules = match inputs.rules() {
         Ok(rules) => rules,
@@ -37,24 +48,17 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
         .targets
         .iter()
         .partition(|s| s.ends_with(".ron") || std::path::Path::new(s).is_file());
-    let mut scenario_files = if ids.is_empty() && !args.all {
-        FileSet::default()
-    } else {
-        match inputs.scenarios() {
-            Ok(files) => files,
-            Err(exit) => return exit,
-        }
+    // The scenarios folder is loaded even for paths, so that saved what-ifs find their base.
+    let mut scenario_files = match inputs.scenarios() {
+        Ok(files) => files,
+        Err(exit) => return exit,
     };
-    let mut wanted_paths = Vec::new();
+    let mut given = Vec::new();
     for path in paths {
         match std::fs::read(path) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                scenario_files.files.retain(|f| f.path != *path);
-                scenario_files
-                    .files
-                    .push(casus::source::SourceFile::new(path.clone(), text));
-                wanted_paths.push(path.clone());
+                given.push(SourceFile::new(path.clone(), text));
             }
             Err(e) => {
                 error(&format!("cannot read `{path}`: {e}"), None);
@@ -62,6 +66,13 @@ pub fn run(inputs: &Inputs, args: Args) -> Exit {
             }
         }
     }
+    // A file given by path stands in for the folder's scenario with the same id.
+    let given_ids: Vec<String> = given.iter().filter_map(scenario_id).collect();
+    scenario_files
+        .files
+        .retain(|f| scenario_id(f).is_none_or(|id| !given_ids.contains(&id)));
+    let wanted_paths: Vec<String> = given.iter().map(|f| f.path.clone()).collect();
+    scenario_files.files.extend(given);
 
     let (workspace, problems) = workspace::with_packs(rules.packs, &scenario_files);
     if !problems.packs.is_empty() {
