@@ -156,23 +156,25 @@ impl Inputs {
         }
     }
 
-    /// The overlays inside the rules folder, each applied to its packs: for `casus check`.
-    fn overlay_problems(&self) -> Result<Vec<miette::Report>, Exit> {
+    /// The overlays inside the rules folder, each applied to its packs: how many there are, and
+    /// the problems found. For `casus check`.
+    fn overlay_problems(&self) -> Result<(usize, Vec<miette::Report>), Exit> {
         let files = match &self.rules {
             Some(dir) => read_dir(dir)?,
             None => builtin_rules(),
         };
         let mut problems = Vec::new();
-        let overlays = files
+        let overlays: Vec<&str> = files
             .files
             .iter()
-            .filter_map(|f| f.path.strip_suffix("/overlay.ron"));
-        for dir in overlays {
+            .filter_map(|f| f.path.strip_suffix("/overlay.ron"))
+            .collect();
+        for dir in &overlays {
             if let Err(reports) = workspace::load_rules(&files.under(dir), dir, &files).packs {
                 problems.extend(reports);
             }
         }
-        Ok(problems)
+        Ok((overlays.len(), problems))
     }
 
     /// One valid scenario by id, with its pack (and the pack before an overlay, if any),

@@ -13,13 +13,13 @@ pub fn run(inputs: &Inputs, _args: Args) -> Exit {
         Err(exit) => return exit,
     };
     // Overlays apply to packs, so they are checked only once the packs are valid.
-    let overlay_problems = if problems.packs.is_empty() {
+    let (overlays, overlay_problems) = if problems.packs.is_empty() {
         match inputs.overlay_problems() {
             Ok(found) => found,
             Err(exit) => return exit,
         }
     } else {
-        Vec::new()
+        (0, Vec::new())
     };
     if problems.is_empty() && overlay_problems.is_empty() {
         let warnings: Vec<miette::Report> = casus::coverage::warnings(&workspace)
@@ -29,17 +29,15 @@ pub fn run(inputs: &Inputs, _args: Args) -> Exit {
         if !warnings.is_empty() {
             report(&warnings);
         }
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let packs = workspace.packs.len();
+        let scenarios = workspace.scenarios.len();
         let _ = writeln!(
             std::io::stdout(),
-            "ok: {} rule pack{} and {} scenario{} are valid",
-            workspace.packs.len(),
-            if workspace.packs.len() == 1 { "" } else { "s" },
-            workspace.scenarios.len(),
-            if workspace.scenarios.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            "ok: {packs} rule pack{}, {overlays} overlay{} and {scenarios} scenario{} are valid",
+            plural(packs),
+            plural(overlays),
+            plural(scenarios),
         );
         Exit::Success
     } else {
